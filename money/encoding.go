@@ -1,0 +1,203 @@
+package money
+
+import (
+	"bytes"
+	"database/sql/driver"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// maxInputLen bounds the text accepted by the parsers, so that hostile input
+// cannot make them build enormous numbers.
+const maxInputLen = 128
+
+// String returns a in the canonical form "1234.50 EUR": a plain decimal with at
+// least the currency's minor digits, a space and the code. The zero Amount
+// without currency is "0". String and Parse round-trip exactly.
+func (a Amount) String() string {
+	places := a.currency.digits
+	if e := -a.number.Exponent(); e > places {
+		// Keep the amount's own extra precision, without trailing zeros.
+		trimmed := strings.TrimRight(a.number.StringFixed(e), "0")
+		if i := strings.IndexByte(trimmed, '.'); i >= 0 && int32(len(trimmed)-i-1) > places {
+			places = int32(len(trimmed) - i - 1)
+		}
+	}
+	s := a.number.StringFixed(places)
+	if a.currency.IsZero() {
+		return s
+	}
+	return s + " " + a.currency.code
+}
+
+// Parse reads an amount written as "1234.50 EUR" or "EUR 1234.50". The number
+// is a plain decimal: an optional sign, digits, and an optional fraction
+// after a dot; no exponent, no grouping. A bad input is a *ParseError.
+func Parse(s string) (Amount, error) {
+	if len(s) > maxInputLen {
+		return Amount{}, &ParseError{Input: s[:maxInputLen] + "…", Reason: "too long"}
+	}
+	fields := strings.Fields(s)
+	if len(fields) != 2 {
+		return Amount{}, &ParseError{Input: s, Reason: `want "<number> <currency code>"`}
+	}
+	num, code := fields[0], fields[1]
+	if isCurrencyLike(num) && !isCurrencyLike(code) {
+		num, code = code, num
+	}
+	c, err := ParseCurrency(code)
+	if err != nil {
+		return Amount{}, &ParseError{Input: s, Reason: "unknown currency", Err: err}
+	}
+	d, err := ParseNumber(num)
+	if err != nil {
+		return Amount{}, &ParseError{Input: s, Reason: "bad number", Err: err}
+	}
+	return Amount{number: d, currency: c}, nil
+}
+
+// MustParse is like Parse but panics on bad input. It is meant for literals
+// in programs and tests, never for user input.
+func MustParse(s string) Amount {
+	a, err := Parse(s)
+	if err != nil {
+		panic(err)
+	}
+	return a
+}
+
+// ParseIn reads a plain decimal number (see Parse) as an amount in c.
+func ParseIn(s string, c Currency) (Amount, error) {
+	d, err := ParseNumber(s)
+	if err != nil {
+		return Amount{}, err
+	}
+	return Amount{number: d, currency: c}, nil
+}
+
+// ParseNumber reads a plain decimal number: an optional sign, at least one
+// digit, and an optional fraction after a dot with at least one digit. It
+// refuses exponents, grouping, spaces and anything longer than 128 bytes,
+// returning a *ParseError.
+func ParseNumber(s string) (decimal.Decimal, error) {
+	if len(s) > maxInputLen {
+		return decimal.Decimal{}, &ParseError{Input: s[:maxInputLen] + "…", Reason: "too long"}
+	}
+	i := 0
+	if i < len(s) && (s[i] == '+' || s[i] == '-') {
+		i++
+	}
+	intDigits, fracDigits, dot := 0, 0, false
+	for ; i < len(s); i++ {
+		switch b := s[i]; {
+		case b >= '0' && b <= '9':
+			if dot {
+				fracDigits++
+			} else {
+				intDigits++
+			}
+		case b == '.' && !dot:
+			dot = true
+		default:
+			return decimal.Decimal{}, &ParseError{Input: s, Reason: fmt.Sprintf("unexpected %q", rune(b))}
+		}
+	}
+	if intDigits == 0 || (dot && fracDigits == 0) {
+		return decimal.Decimal{}, &ParseError{Input: s, Reason: "want digits, optionally followed by a dot and digits"}
+	}
+	d, err := decimal.NewFromString(s)
+	if err != nil {
+		return decimal.Decimal{}, &ParseError{Input: s, Reason: "not a decimal number", Err: err}
+	}
+	return d, nil
+}
+
+func isCurrencyLike(s string) bool {
+	if len(s) != 3 {
+		return false
+	}
+	for i := 0; i < 3; i++ {
+		if b := s[i] | 0x20; b < 'a' || b > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+type amountJSON struct {
+	Amount   string `json:"amount"`
+	Currency string `json:"currency"`
+}
+
+// MarshalJSON encodes a as {"amount":"1234.50","currency":"EUR"}: the number
+// is a string so no JSON reader turns it into a float.
+func (a Amount) MarshalJSON() ([]byte, error) {
+	s := a.String()
+	if i := strings.IndexByte(s, ' '); i >= 0 {
+		s = s[:i]
+	}
+	return json.Marshal(amountJSON{Amount: s, Currency: a.currency.code})
+}
+
+// UnmarshalJSON decodes the form written by MarshalJSON. JSON null leaves a
+// unchanged.
+func (a *Amount) UnmarshalJSON(data []byte) error {
+	if bytes.Equal(bytes.TrimSpace(data), []byte("null")) {
+		return nil
+	}
+	var v amountJSON
+	if err := json.Unmarshal(data, &v); err != nil {
+		return &ParseError{Input: string(data), Reason: "want an object with amount and currency", Err: err}
+	}
+	var c Currency
+	if v.Currency != "" {
+		var err error
+		if c, err = ParseCurrency(v.Currency); err != nil {
+			return &ParseError{Input: string(data), Reason: "unknown currency", Err: err}
+		}
+	}
+	d, err := ParseNumber(v.Amount)
+	if err != nil {
+		return err
+	}
+	if c.IsZero() && !d.IsZero() {
+		return &ParseError{Input: string(data), Reason: "a non-zero amount needs a currency"}
+	}
+	*a = Amount{number: d, currency: c}
+	return nil
+}
+
+// Value implements driver.Valuer: an amount is stored as its canonical string
+// "1234.50 EUR". Stores that keep the number and the currency in separate
+// columns use Number and Currency instead.
+func (a Amount) Value() (driver.Value, error) { return a.String(), nil }
+
+// Scan implements sql.Scanner for the form written by Value. SQL NULL gives
+// the zero Amount.
+func (a *Amount) Scan(src any) error {
+	var s string
+	switch v := src.(type) {
+	case nil:
+		*a = Amount{}
+		return nil
+	case string:
+		s = v
+	case []byte:
+		s = string(v)
+	default:
+		return &ParseError{Input: fmt.Sprint(src), Reason: fmt.Sprintf("cannot scan a %T", src)}
+	}
+	if s == "0" {
+		*a = Amount{}
+		return nil
+	}
+	parsed, err := Parse(s)
+	if err != nil {
+		return err
+	}
+	*a = parsed
+	return nil
+}

@@ -1,0 +1,143 @@
+package money
+
+import (
+	"fmt"
+	"math/big"
+
+	"github.com/shopspring/decimal"
+)
+
+// RoundingMode names how a number is rounded to a given scale. It is
+// serialised as its string value. The zero value means RoundHalfAwayFromZero.
+type RoundingMode string
+
+// Rounding modes.
+const (
+	// RoundHalfAwayFromZero rounds to the nearest value, ties away from zero
+	// (2.345 -> 2.35, -2.345 -> -2.35). It is the default: the rule of
+	// EN 16931 and of French accounting practice.
+	RoundHalfAwayFromZero RoundingMode = "half_away_from_zero"
+	// RoundHalfEven rounds to the nearest value, ties to the even neighbour
+	// (banker's rounding: 2.345 -> 2.34, 2.355 -> 2.36).
+	RoundHalfEven RoundingMode = "half_even"
+	// RoundUp rounds away from zero (2.341 -> 2.35, -2.341 -> -2.35).
+	RoundUp RoundingMode = "up"
+	// RoundDown rounds toward zero, truncating (2.349 -> 2.34, -2.349 -> -2.34).
+	RoundDown RoundingMode = "down"
+	// RoundCeiling rounds toward positive infinity (-2.349 -> -2.34).
+	RoundCeiling RoundingMode = "ceiling"
+	// RoundFloor rounds toward negative infinity (-2.341 -> -2.35).
+	RoundFloor RoundingMode = "floor"
+)
+
+// RoundingModes lists every rounding mode.
+func RoundingModes() []RoundingMode {
+	return []RoundingMode{RoundHalfAwayFromZero, RoundHalfEven, RoundUp, RoundDown, RoundCeiling, RoundFloor}
+}
+
+// Valid reports whether m is a known rounding mode or the zero value.
+func (m RoundingMode) Valid() bool {
+	switch m {
+	case "", RoundHalfAwayFromZero, RoundHalfEven, RoundUp, RoundDown, RoundCeiling, RoundFloor:
+		return true
+	}
+	return false
+}
+
+// RoundDecimal rounds d to scale decimal places with mode m. An unknown mode
+// is an error; the zero mode is RoundHalfAwayFromZero.
+func RoundDecimal(d decimal.Decimal, scale int32, m RoundingMode) (decimal.Decimal, error) {
+	switch m {
+	case "", RoundHalfAwayFromZero:
+		return d.Round(scale), nil
+	case RoundHalfEven:
+		return d.RoundBank(scale), nil
+	case RoundUp:
+		return d.RoundUp(scale), nil
+	case RoundDown:
+		return d.RoundDown(scale), nil
+	case RoundCeiling:
+		return d.RoundCeil(scale), nil
+	case RoundFloor:
+		return d.RoundFloor(scale), nil
+	}
+	return d, fmt.Errorf("money: unknown rounding mode %q", string(m))
+}
+
+// QuoRound returns x ÷ y rounded once, exactly, to scale decimal places with
+// mode: no intermediate result is rounded or truncated. Division by zero is
+// ErrDivisionByZero.
+func QuoRound(x, y decimal.Decimal, scale int32, mode RoundingMode) (decimal.Decimal, error) {
+	if y.IsZero() {
+		return decimal.Decimal{}, ErrDivisionByZero
+	}
+	return quoRound(x, y, scale, mode)
+}
+
+func quoRound(x, y decimal.Decimal, scale int32, mode RoundingMode) (decimal.Decimal, error) {
+	if !mode.Valid() {
+		return decimal.Decimal{}, fmt.Errorf("money: unknown rounding mode %q", string(mode))
+	}
+	// x/y × 10^scale = cx·10^ex / (cy·10^ey) × 10^scale = num / den.
+	num := new(big.Int).Set(x.Coefficient())
+	den := new(big.Int).Set(y.Coefficient())
+	shift := int64(x.Exponent()) - int64(y.Exponent()) + int64(scale)
+	if shift >= 0 {
+		num.Mul(num, pow10(shift))
+	} else {
+		den.Mul(den, pow10(-shift))
+	}
+	return decimal.NewFromBigInt(divRound(num, den, mode), -scale), nil
+}
+
+// divRound returns num ÷ den rounded to an integer with mode; den != 0.
+func divRound(num, den *big.Int, mode RoundingMode) *big.Int {
+	q, r := new(big.Int).QuoRem(num, den, new(big.Int))
+	if r.Sign() == 0 {
+		return q
+	}
+	// The exact quotient lies strictly between q and q+sign.
+	sign := int64(num.Sign() * den.Sign())
+	away := false
+	switch mode {
+	case RoundUp:
+		away = true
+	case RoundDown:
+	case RoundCeiling:
+		away = sign > 0
+	case RoundFloor:
+		away = sign < 0
+	default: // half away from zero, half even
+		twice := new(big.Int).Abs(r)
+		twice.Lsh(twice, 1)
+		switch twice.CmpAbs(den) {
+		case 1:
+			away = true
+		case 0:
+			away = mode != RoundHalfEven || q.Bit(0) == 1
+		}
+	}
+	if away {
+		q.Add(q, big.NewInt(sign))
+	}
+	return q
+}
+
+var smallPow10 = func() [19]*big.Int {
+	var p [19]*big.Int
+	v := int64(1)
+	for i := range p {
+		p[i] = big.NewInt(v)
+		v *= 10
+	}
+	return p
+}()
+
+// pow10 returns 10^n for n >= 0. The small powers are shared and must not be
+// modified by callers.
+func pow10(n int64) *big.Int {
+	if n < int64(len(smallPow10)) {
+		return smallPow10[n]
+	}
+	return new(big.Int).Exp(big.NewInt(10), big.NewInt(n), nil)
+}
