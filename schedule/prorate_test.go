@@ -1,0 +1,340 @@
+package schedule
+
+import (
+	"testing"
+
+	"github.com/billkit/billkit/date"
+	"github.com/billkit/billkit/money"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func ptr(a money.Amount) *money.Amount { return &a }
+
+func billed(period date.Range, amount string) *Billed {
+	return &Billed{Period: period, Amount: amt(amount)}
+}
+
+var april = span("2026-04-01", "2026-05-01")
+
+// outcome is what a test checks of an Adjustment.
+type outcome struct {
+	effective string
+	credits   []string
+	preview   []string
+	net       string
+	before    string // the old plan's end, or "" when there is none
+	after     string // the new plan's start, or "" when there is none
+}
+
+func outcomeOf(adj Adjustment) outcome {
+	o := outcome{
+		effective: adj.Effective.String(), credits: amounts(adj.Credits),
+		preview: amounts(adj.Preview), net: adj.Net.String(),
+	}
+	if adj.Before != nil {
+		o.before = adj.Before.Recurring.End.String()
+	}
+	if adj.After != nil {
+		o.after = adj.After.Recurring.Start.String()
+	}
+	return o
+}
+
+// Vectors marked "Acceptance vector" come from the issue; the others are
+// worked out by hand, as their comments show.
+func TestProrate(t *testing.T) {
+	advance := recurring(t, "2026-01-01", "100.00 EUR")
+	arrears := recurring(t, "2026-01-01", "100.00 EUR", inArrears)
+	tests := []struct {
+		name   string
+		plan   Plan
+		change Change
+		want   outcome
+	}{
+		{
+			// Acceptance vector: 100 EUR/month upgraded to 200 EUR/month
+			// half way through a 30-day period billed in advance.
+			name: "upgrade half way, in advance",
+			plan: advance,
+			change: Change{Kind: ChangeUpgrade, Effective: day("2026-04-16"), Amount: ptr(amt("200.00 EUR")),
+				Billed: billed(april, "100.00 EUR")},
+			want: outcome{"2026-04-16", []string{"-50.00 EUR"}, []string{"100.00 EUR"}, "50.00 EUR", "2026-05-01", "2026-04-16"},
+		},
+		{
+			// 10 of 30 days used: 33.33 kept, 66.67 credited.
+			name:   "cancellation in advance, period billed",
+			plan:   advance,
+			change: Change{Kind: ChangeCancel, Effective: day("2026-04-11"), Billed: billed(april, "100.00 EUR")},
+			want:   outcome{"2026-04-11", []string{"-66.67 EUR"}, []string{}, "-66.67 EUR", "2026-05-01", ""},
+		},
+		{
+			name:   "cancellation in advance, period not billed yet",
+			plan:   advance,
+			change: Change{Kind: ChangeCancel, Effective: day("2026-04-11")},
+			want:   outcome{"2026-04-11", []string{}, []string{"33.33 EUR"}, "33.33 EUR", "2026-04-11", ""},
+		},
+		{
+			name:   "cancellation in arrears",
+			plan:   arrears,
+			change: Change{Kind: ChangeCancel, Effective: day("2026-04-11")},
+			want:   outcome{"2026-04-11", []string{}, []string{"33.33 EUR"}, "33.33 EUR", "2026-04-11", ""},
+		},
+		{
+			name:   "cancellation at next period",
+			plan:   advance,
+			change: Change{Kind: ChangeCancel, Effective: day("2026-04-11"), Policy: AtNextPeriod, Billed: billed(april, "100.00 EUR")},
+			want:   outcome{"2026-05-01", []string{}, []string{}, "0.00 EUR", "2026-05-01", ""},
+		},
+		{
+			name:   "cancellation without proration, in arrears",
+			plan:   arrears,
+			change: Change{Kind: ChangeCancel, Effective: day("2026-04-11"), Policy: NoProration},
+			want:   outcome{"2026-04-11", []string{}, []string{"100.00 EUR"}, "100.00 EUR", "2026-05-01", ""},
+		},
+		{
+			name:   "cancellation on the first day of a billed period credits it all",
+			plan:   advance,
+			change: Change{Kind: ChangeCancel, Effective: day("2026-04-01"), Billed: billed(april, "100.00 EUR")},
+			want:   outcome{"2026-04-01", []string{"-100.00 EUR"}, []string{}, "-100.00 EUR", "2026-05-01", ""},
+		},
+		{
+			name:   "cancellation on the first day of the plan, not billed",
+			plan:   advance,
+			change: Change{Kind: ChangeCancel, Effective: day("2026-01-01")},
+			want:   outcome{"2026-01-01", []string{}, []string{}, "0.00 EUR", "", ""},
+		},
+		{
+			// Paused for the last 20 days of April (66.67 credited), back
+			// on May 21: 11 of May's 31 days, 35.48, billed by the new plan.
+			name: "pause with a resume date, in advance",
+			plan: advance,
+			change: Change{Kind: ChangePause, Effective: day("2026-04-11"), Resume: day("2026-05-21"),
+				Billed: billed(april, "100.00 EUR")},
+			want: outcome{"2026-04-11", []string{"-66.67 EUR"}, []string{}, "-66.67 EUR", "2026-05-01", "2026-05-21"},
+		},
+		{
+			name:   "pause and resume within the period, in arrears",
+			plan:   arrears,
+			change: Change{Kind: ChangePause, Effective: day("2026-04-11"), Resume: day("2026-04-21")},
+			// 10 days before the pause, 10 days after it.
+			want: outcome{"2026-04-11", []string{}, []string{"33.33 EUR", "33.33 EUR"}, "66.66 EUR", "2026-04-11", "2026-04-21"},
+		},
+		{
+			name:   "pause at next period, open-ended",
+			plan:   advance,
+			change: Change{Kind: ChangePause, Effective: day("2026-04-11"), Policy: AtNextPeriod},
+			want:   outcome{"2026-05-01", []string{}, []string{"100.00 EUR"}, "100.00 EUR", "2026-05-01", ""},
+		},
+		{
+			name:   "resume",
+			plan:   advance,
+			change: Change{Kind: ChangeResume, Effective: day("2026-05-21")},
+			want:   outcome{"2026-05-21", []string{}, []string{"35.48 EUR"}, "35.48 EUR", "", "2026-05-21"},
+		},
+		{
+			name:   "resume at next period",
+			plan:   advance,
+			change: Change{Kind: ChangeResume, Effective: day("2026-05-21"), Policy: AtNextPeriod},
+			want:   outcome{"2026-06-01", []string{}, []string{}, "0.00 EUR", "", "2026-06-01"},
+		},
+		{
+			name:   "resume on a period boundary at next period",
+			plan:   advance,
+			change: Change{Kind: ChangeResume, Effective: day("2026-06-01"), Policy: AtNextPeriod},
+			want:   outcome{"2026-06-01", []string{}, []string{"100.00 EUR"}, "100.00 EUR", "", "2026-06-01"},
+		},
+		{
+			name:   "resume without proration",
+			plan:   advance,
+			change: Change{Kind: ChangeResume, Effective: day("2026-05-21"), Policy: NoProration},
+			want:   outcome{"2026-05-21", []string{}, []string{"0.00 EUR"}, "0.00 EUR", "", "2026-05-21"},
+		},
+		{
+			// 10 seats at 12 EUR to 15 seats on April 21: 20 of 30 days
+			// used (80.00 kept, 40.00 credited), 10 days at 180.00 (60.00).
+			name: "quantity change in advance",
+			plan: recurring(t, "2026-01-01", "120.00 EUR"),
+			change: Change{Kind: ChangeQuantity, Effective: day("2026-04-21"), Amount: ptr(amt("180.00 EUR")),
+				Billed: billed(april, "120.00 EUR")},
+			want: outcome{"2026-04-21", []string{"-40.00 EUR"}, []string{"60.00 EUR"}, "20.00 EUR", "2026-05-01", "2026-04-21"},
+		},
+		{
+			name:   "downgrade in arrears",
+			plan:   arrears,
+			change: Change{Kind: ChangeDowngrade, Effective: day("2026-04-16"), Amount: ptr(amt("40.00 EUR"))},
+			want:   outcome{"2026-04-16", []string{}, []string{"50.00 EUR", "20.00 EUR"}, "70.00 EUR", "2026-04-16", "2026-04-16"},
+		},
+		{
+			name: "upgrade at next period",
+			plan: advance,
+			change: Change{Kind: ChangeUpgrade, Effective: day("2026-04-16"), Amount: ptr(amt("200.00 EUR")),
+				Policy: AtNextPeriod, Billed: billed(april, "100.00 EUR")},
+			want: outcome{"2026-05-01", []string{}, []string{}, "0.00 EUR", "2026-05-01", "2026-05-01"},
+		},
+		{
+			name: "upgrade without proration",
+			plan: advance,
+			change: Change{Kind: ChangeUpgrade, Effective: day("2026-04-16"), Amount: ptr(amt("200.00 EUR")),
+				Policy: NoProration, Billed: billed(april, "100.00 EUR")},
+			want: outcome{"2026-04-16", []string{}, []string{"0.00 EUR"}, "0.00 EUR", "2026-05-01", "2026-04-16"},
+		},
+		{
+			name: "upgrade without proration on a period boundary",
+			plan: advance,
+			change: Change{Kind: ChangeUpgrade, Effective: day("2026-04-01"), Amount: ptr(amt("200.00 EUR")),
+				Policy: NoProration},
+			want: outcome{"2026-04-01", []string{}, []string{"100.00 EUR"}, "100.00 EUR", "2026-05-01", "2026-05-01"},
+		},
+		{
+			name:   "upgrade on a period boundary before it is billed",
+			plan:   advance,
+			change: Change{Kind: ChangeUpgrade, Effective: day("2026-04-01"), Amount: ptr(amt("200.00 EUR"))},
+			want:   outcome{"2026-04-01", []string{}, []string{"200.00 EUR"}, "200.00 EUR", "2026-04-01", "2026-04-01"},
+		},
+		{
+			name: "upgrade on a period boundary after it is billed",
+			plan: advance,
+			change: Change{Kind: ChangeUpgrade, Effective: day("2026-04-01"), Amount: ptr(amt("200.00 EUR")),
+				Billed: billed(april, "100.00 EUR")},
+			want: outcome{"2026-04-01", []string{"-100.00 EUR"}, []string{"200.00 EUR"}, "100.00 EUR", "2026-05-01", "2026-04-01"},
+		},
+		{
+			// The credit comes from what was billed (a discounted 80.00),
+			// not from the price.
+			name: "credit from the amount actually billed",
+			plan: advance,
+			change: Change{Kind: ChangeUpgrade, Effective: day("2026-04-16"), Amount: ptr(amt("200.00 EUR")),
+				Billed: billed(april, "80.00 EUR")},
+			want: outcome{"2026-04-16", []string{"-40.00 EUR"}, []string{"100.00 EUR"}, "60.00 EUR", "2026-05-01", "2026-04-16"},
+		},
+		{
+			// 1000 JPY, 10 of 30 days used: 333 kept, 667 credited.
+			name:   "JPY cancellation",
+			plan:   recurring(t, "2026-01-01", "1000 JPY"),
+			change: Change{Kind: ChangeCancel, Effective: day("2026-04-11"), Billed: billed(april, "1000 JPY")},
+			want:   outcome{"2026-04-11", []string{"-667 JPY"}, []string{}, "-667 JPY", "2026-05-01", ""},
+		},
+		{
+			// 30E/360: February 1 to 15 is 14 of 30 days, 46.67 used.
+			name: "30E/360 cancellation",
+			plan: recurring(t, "2026-01-01", "100.00 EUR", withRule(DayCount30E360)),
+			change: Change{Kind: ChangeCancel, Effective: day("2026-02-15"),
+				Billed: billed(span("2026-02-01", "2026-03-01"), "100.00 EUR")},
+			want: outcome{"2026-02-15", []string{"-53.33 EUR"}, []string{}, "-53.33 EUR", "2026-03-01", ""},
+		},
+		{
+			// Average month: 14 days are 168/365 of a month, 46.03 used.
+			name: "average month cancellation",
+			plan: recurring(t, "2026-01-01", "100.00 EUR", withRule(DayCountAverageMonth)),
+			change: Change{Kind: ChangeCancel, Effective: day("2026-02-15"),
+				Billed: billed(span("2026-02-01", "2026-03-01"), "100.00 EUR")},
+			want: outcome{"2026-02-15", []string{"-53.97 EUR"}, []string{}, "-53.97 EUR", "2026-03-01", ""},
+		},
+		{
+			// Whole months: 2.5 months of an annual plan use 3 of 12.
+			name: "whole months cancellation",
+			plan: recurring(t, "2026-01-01", "1200.00 EUR", withRule(DayCountWholeMonths), withInterval(Year, 1)),
+			change: Change{Kind: ChangeCancel, Effective: day("2026-03-16"),
+				Billed: billed(span("2026-01-01", "2027-01-01"), "1200.00 EUR")},
+			want: outcome{"2026-03-16", []string{"-900.00 EUR"}, []string{}, "-900.00 EUR", "2027-01-01", ""},
+		},
+		{
+			// Anchored on the 31st: the period is [Feb 28, Mar 31), 31
+			// days; 10 used (32.26), 21 credited (67.74) and re-billed at
+			// 200 (135.48).
+			name: "upgrade of a plan anchored on the 31st",
+			plan: recurring(t, "2026-01-31", "100.00 EUR"),
+			change: Change{Kind: ChangeUpgrade, Effective: day("2026-03-10"), Amount: ptr(amt("200.00 EUR")),
+				Billed: billed(span("2026-02-28", "2026-03-31"), "100.00 EUR")},
+			want: outcome{"2026-03-10", []string{"-67.74 EUR"}, []string{"135.48 EUR"}, "67.74 EUR", "2026-03-31", "2026-03-10"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			adj, err := Prorate(tt.plan, tt.change)
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, outcomeOf(adj))
+			if adj.Before != nil {
+				assert.NoError(t, adj.Before.Validate())
+			}
+			if adj.After != nil {
+				assert.NoError(t, adj.After.Validate())
+			}
+		})
+	}
+}
+
+func TestProrateExplanations(t *testing.T) {
+	adj, err := Prorate(recurring(t, "2026-01-01", "100.00 EUR"), Change{
+		Kind: ChangeUpgrade, Effective: day("2026-04-16"), Amount: ptr(amt("200.00 EUR")),
+		Billed: billed(april, "100.00 EUR"),
+	})
+	require.NoError(t, err)
+	require.Len(t, adj.Credits, 1)
+	assert.Equal(t, "credit for unused 100.00 EUR × 15/30 days (2026-04-16..2026-04-30)", adj.Credits[0].Explanation.String())
+	assert.Equal(t, span("2026-04-16", "2026-05-01"), adj.Credits[0].Period)
+	assert.Equal(t, day("2026-04-16"), adj.Credits[0].BillingDate)
+	require.Len(t, adj.Preview, 1)
+	assert.Equal(t, "200.00 EUR × 15/30 days (2026-04-16..2026-04-30)", adj.Preview[0].Explanation.String())
+	assert.Equal(t, april, adj.Period)
+}
+
+// The plans an adjustment returns bill every later period exactly once,
+// under the new terms and on the old boundaries.
+func TestProrateBeforeAndAfterTileTheFuture(t *testing.T) {
+	plan := recurring(t, "2026-01-31", "100.00 EUR")
+	adj, err := Prorate(plan, Change{
+		Kind: ChangeUpgrade, Effective: day("2026-03-10"), Amount: ptr(amt("200.00 EUR")),
+		Billed: billed(span("2026-02-28", "2026-03-31"), "100.00 EUR"),
+	})
+	require.NoError(t, err)
+	window := span("2026-03-11", "2026-07-01")
+	before, err := adj.Before.Charges(window, Inputs{})
+	require.NoError(t, err)
+	assert.Empty(t, before)
+	after, err := adj.After.Charges(window, Inputs{})
+	require.NoError(t, err)
+	assert.Equal(t, []string{
+		"2026-03-31: 200.00 EUR = 200.00 EUR for the full period 2026-03-31..2026-04-29",
+		"2026-04-30: 200.00 EUR = 200.00 EUR for the full period 2026-04-30..2026-05-30",
+		"2026-05-31: 200.00 EUR = 200.00 EUR for the full period 2026-05-31..2026-06-29",
+		"2026-06-30: 200.00 EUR = 200.00 EUR for the full period 2026-06-30..2026-07-30",
+	}, strs(after))
+}
+
+// A second change in the same period credits what the first one billed.
+func TestProrateTwiceInOnePeriod(t *testing.T) {
+	first, err := Prorate(recurring(t, "2026-01-01", "100.00 EUR"), Change{
+		Kind: ChangeUpgrade, Effective: day("2026-04-16"), Amount: ptr(amt("200.00 EUR")),
+		Billed: billed(april, "100.00 EUR"),
+	})
+	require.NoError(t, err)
+	require.Len(t, first.Preview, 1)
+	rest := first.Preview[0]
+
+	// On April 26, 10 of the 15 days billed at 200 are used (66.67) and 5
+	// are credited (33.33); 5 days at 50 cost 8.33.
+	second, err := Prorate(*first.After, Change{
+		Kind: ChangeDowngrade, Effective: day("2026-04-26"), Amount: ptr(amt("50.00 EUR")),
+		Billed: &Billed{Period: rest.Period, Amount: rest.Amount},
+	})
+	require.NoError(t, err)
+	assert.Equal(t, outcome{"2026-04-26", []string{"-33.33 EUR"}, []string{"8.33 EUR"}, "-25.00 EUR", "2026-05-01", "2026-04-26"},
+		outcomeOf(second))
+}
+
+// BenchmarkProrate prorates one upgrade.
+func BenchmarkProrate(b *testing.B) {
+	plan := recurring(b, "2020-01-01", "100.00 EUR")
+	change := Change{Kind: ChangeUpgrade, Effective: day("2026-04-16"), Amount: ptr(amt("200.00 EUR")),
+		Billed: billed(april, "100.00 EUR")}
+	b.ReportAllocs()
+	for b.Loop() {
+		adj, err := Prorate(plan, change)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sinkAdjustment = adj
+	}
+}
