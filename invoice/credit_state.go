@@ -23,6 +23,9 @@ type CreditState struct {
 	Breakdowns []BreakdownCredit `json:"breakdowns,omitempty"`
 	// Total is the sum of the credit notes' totals with VAT (BT-112).
 	Total money.Amount `json:"total,omitzero"`
+	// Due is the sum of the credit notes' amounts due (BT-115): their totals
+	// with their rounding amounts (BT-114), what they give back to the buyer.
+	Due money.Amount `json:"due,omitzero"`
 }
 
 // LineCredit is a quantity and an amount of one invoice line. In a
@@ -63,12 +66,22 @@ func (inv *Invoice) Credited() money.Amount {
 	return money.New(inv.credits.Total.Number(), inv.doc.Currency)
 }
 
-// DueAfterCredits returns the amount due (BT-115) less the credit notes
-// issued against inv: what the buyer owes before any payment made after
-// issue. Payments are recorded apart; the balance of an invoice is
-// DueAfterCredits less its payments.
+// DueAfterCredits returns the amount due (BT-115) less the amounts due
+// (BT-115) of the credit notes issued against inv: what the buyer owes
+// before any payment made after issue. Payments are recorded apart; the
+// balance of an invoice is DueAfterCredits less its payments.
 func (inv *Invoice) DueAfterCredits() money.Amount {
-	return money.New(inv.doc.Totals.Due.Number().Sub(inv.credits.Total.Number()), inv.doc.Currency)
+	return money.New(inv.doc.Totals.Due.Number().Sub(inv.creditedDue()), inv.doc.Currency)
+}
+
+// creditedDue returns the sum of the amounts due (BT-115) of the credit
+// notes issued against inv. A credit state saved before it recorded them
+// falls back on their totals (BT-112), which differ only by rounding amounts.
+func (inv *Invoice) creditedDue() decimal.Decimal {
+	if inv.credits.Due.Currency().IsZero() && inv.credits.Due.IsZero() {
+		return inv.credits.Total.Number()
+	}
+	return inv.credits.Due.Number()
 }
 
 func (s CreditState) clone() CreditState {
@@ -233,6 +246,7 @@ func (inv *Invoice) applyCredit(id uuid.UUID, cn *Document) (CreditState, error)
 	}
 	total := cn.Totals.TaxInclusive.Number()
 	s.Total = money.New(s.Total.Number().Add(total), cur)
+	s.Due = money.New(s.Due.Number().Add(cn.Totals.Due.Number()), cur)
 	if !withinBound(s.Total.Number(), inv.doc.Totals.TaxInclusive.Number()) {
 		return CreditState{}, &OverCreditError{Field: "total", Requested: money.New(total, cur).String(),
 			Remaining: inv.remainingTotal().String()}

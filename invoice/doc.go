@@ -28,6 +28,15 @@
 //	err = inv.Issue(ctx, seq, invoice.Series{ID: "acme/invoice", Prefix: "F", Yearly: true, Separator: "-"},
 //		date.MustParse("2026-03-02"))      // number F2026-000001, frozen
 //
+// Once issued, a [Ledger] tracks what a customer owes: it records payments,
+// allocates them across invoices (explicitly or oldest due first), keeps the
+// customer's credit balance and refunds, issues credit notes, and moves
+// invoices to partially paid and paid. Every movement is a journal entry, so
+// invoice + credit notes - payments = balance holds by construction.
+// [DunningPolicy.Run] proposes the reminders due on a date, never the same
+// step twice, and [LateFeeTerms.Compute] gives French late-payment interest
+// and the 40 EUR recovery indemnity.
+//
 // The package is pure domain code: it stores nothing and reads no clock.
 // Dates and IDs come from the caller; numbering goes through the Sequence
 // interface, which a store implements inside its transaction.

@@ -113,3 +113,25 @@ func (e *OverCreditError) Error() string {
 
 // Unwrap returns ErrOverCredit.
 func (e *OverCreditError) Unwrap() error { return ErrOverCredit }
+
+// Sentinel errors of payments, customer ledgers, dunning and late fees.
+var (
+	// ErrOverAllocation is wrapped by *OverAllocationError: an allocation
+	// asks for more than an invoice's balance, a payment's amount or the
+	// customer's credit balance.
+	ErrOverAllocation = errors.New("invoice: allocation exceeds what is available")
+	// ErrNotFound is wrapped by *NotFoundError: a ledger holds no invoice or
+	// payment with the given identifier.
+	ErrNotFound = errors.New("invoice: not found")
+	// ErrNotReceivable is returned when a ledger is asked to track or settle
+	// a document that does not await payment: a draft, a credit note, a
+	// void or already paid invoice.
+	ErrNotReceivable = errors.New("invoice: document is not a receivable")
+	// ErrPaymentReversed is wrapped by *PaymentError: the payment was
+	// reversed (a returned cheque, a direct debit or card chargeback) and
+	// nothing more can be done with it.
+	ErrPaymentReversed = errors.New("invoice: payment was reversed")
+	// ErrPaymentRefunded is wrapped by *PaymentError: part of the payment
+	// was refunded to the customer, so it can no longer be reversed.
+	ErrPaymentRefunded = errors.New("invoice: payment was refunded in part")
+)
