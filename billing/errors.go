@@ -1,0 +1,105 @@
+package billing
+
+import (
+	"errors"
+	"fmt"
+)
+
+var (
+	// ErrNotFound is wrapped by errors that report a missing object.
+	ErrNotFound = errors.New("billing: not found")
+
+	// ErrConflict is wrapped by errors that report a stale version or a
+	// duplicate: the object changed since the caller read it, and the
+	// change was refused rather than overwriting someone else's update.
+	ErrConflict = errors.New("billing: conflict")
+
+	// ErrForbidden is wrapped by every *ForbiddenError: the acting user
+	// lacks the permission the action needs, or may not decide on their
+	// own request.
+	ErrForbidden = errors.New("billing: forbidden")
+
+	// ErrReadOnly reports a write attempted in a read-only transaction.
+	ErrReadOnly = errors.New("billing: read-only transaction")
+
+	// ErrApprovalPending reports an action refused because an approval
+	// request for it is still waiting for a decision.
+	ErrApprovalPending = errors.New("billing: approval pending")
+
+	// ErrRejected reports an action whose approval request was rejected.
+	ErrRejected = errors.New("billing: approval rejected")
+
+	// ErrDecided reports a decision on an approval request that is no
+	// longer pending.
+	ErrDecided = errors.New("billing: approval already decided")
+
+	// ErrConfig reports an Engine or a store configured with invalid
+	// options.
+	ErrConfig = errors.New("billing: invalid configuration")
+)
+
+// NotFoundError reports a missing object. It wraps [ErrNotFound]. Stores
+// return it too.
+type NotFoundError struct {
+	// Kind is the kind of object: "quote", "contract", "invoice", ...
+	Kind string
+	// ID is the ID that was looked up.
+	ID string
+}
+
+// Error implements the error interface.
+func (e *NotFoundError) Error() string {
+	return fmt.Sprintf("billing: %s %q not found", e.Kind, e.ID)
+}
+
+// Unwrap returns [ErrNotFound].
+func (e *NotFoundError) Unwrap() error { return ErrNotFound }
+
+// ConflictError reports a write refused because the stored version is not
+// the one the writer read, or because the ID is already taken. It wraps
+// [ErrConflict]. Stores return it too.
+type ConflictError struct {
+	// Kind is the kind of object.
+	Kind string
+	// ID is the object's ID.
+	ID string
+	// Expected is the version the writer read (0 for an insert).
+	Expected uint64
+	// Actual is the version stored (0 when there is none).
+	Actual uint64
+}
+
+// Error implements the error interface.
+func (e *ConflictError) Error() string {
+	if e.Expected == 0 {
+		return fmt.Sprintf("billing: %s %q already exists", e.Kind, e.ID)
+	}
+	return fmt.Sprintf("billing: %s %q changed: read version %d, stored version %d",
+		e.Kind, e.ID, e.Expected, e.Actual)
+}
+
+// Unwrap returns [ErrConflict].
+func (e *ConflictError) Unwrap() error { return ErrConflict }
+
+// ForbiddenError reports an action refused to a user. It wraps
+// [ErrForbidden]. Nothing was changed.
+type ForbiddenError struct {
+	// User is the acting user's ID.
+	User string
+	// Permission is the permission the action needs and the user lacks.
+	Permission Permission
+	// Reason, when set, explains a refusal that is not about a missing
+	// permission, such as deciding on one's own request.
+	Reason string
+}
+
+// Error implements the error interface.
+func (e *ForbiddenError) Error() string {
+	if e.Reason != "" {
+		return fmt.Sprintf("billing: user %q may not %s: %s", e.User, e.Permission, e.Reason)
+	}
+	return fmt.Sprintf("billing: user %q lacks permission %s", e.User, e.Permission)
+}
+
+// Unwrap returns [ErrForbidden].
+func (e *ForbiddenError) Unwrap() error { return ErrForbidden }

@@ -1,0 +1,99 @@
+package billing
+
+import (
+	"context"
+
+	"github.com/billkit/billkit/collab"
+	"github.com/billkit/billkit/invoice"
+	"github.com/billkit/billkit/quote"
+)
+
+// Store is the storage port of the engine. Every read and write goes
+// through a transaction: Update for changes, View for consistent reads.
+// github.com/billkit/billkit/store/memory implements it; the storetest
+// package checks any implementation against the same contract.
+//
+// Implementations must be safe for concurrent use. Update must be atomic
+// and isolated: if fn returns an error, or the commit fails, nothing fn
+// wrote is kept, and no other transaction ever sees part of what fn wrote.
+// Values given to and returned by a store must not share mutable memory
+// with what it holds: changing a returned value never changes the stored
+// one.
+type Store interface {
+	// Update runs fn in a read-write transaction and commits what it wrote
+	// if fn returns nil. It returns fn's error, or the commit's.
+	Update(ctx context.Context, fn func(tx Tx) error) error
+	// View runs fn in a read-only transaction over a consistent view of
+	// the store. Writes in it fail with ErrReadOnly.
+	View(ctx context.Context, fn func(tx Tx) error) error
+}
+
+// Tx is one transaction: a collection per aggregate, the audit log, the
+// bill-run marks and the invoice numbering sequence, all committed
+// together.
+type Tx interface {
+	// Quotes holds quotes, keyed by quote ID.
+	Quotes() Collection[quote.Snapshot]
+	// Contracts holds contracts, keyed by contract ID.
+	Contracts() Collection[Contract]
+	// Invoices holds invoices and credit notes, keyed by ID.
+	Invoices() Collection[invoice.Snapshot]
+	// Ledgers holds customer ledgers, keyed by LedgerKey.
+	Ledgers() Collection[invoice.LedgerSnapshot]
+	// Approvals holds approval requests, keyed by request ID.
+	Approvals() Collection[ApprovalRequest]
+	// Events is the append-only audit log.
+	Events() EventLog
+	// Marks records what bill runs have billed.
+	Marks() Marks
+	// Sequence numbers issued documents inside this transaction: a
+	// number taken in a transaction that rolls back is not consumed.
+	Sequence() invoice.Sequence
+}
+
+// Record is a stored value with its ID and version. Version is 1 after the
+// first write and grows by one with every update.
+type Record[T any] struct {
+	ID      string
+	Version uint64
+	Value   T
+}
+
+// Collection stores the values of one aggregate with optimistic versions.
+type Collection[T any] interface {
+	// Get returns the record with the given ID, or a *NotFoundError.
+	Get(ctx context.Context, id string) (Record[T], error)
+	// Put writes r.Value under r.ID and returns the new version. r.Version
+	// is the version the writer read: 0 inserts a new record and fails
+	// with a *ConflictError if the ID exists; any other value must be the
+	// stored version, else Put fails with a *ConflictError and writes
+	// nothing.
+	Put(ctx context.Context, r Record[T]) (uint64, error)
+	// Scan returns at most limit records whose IDs sort after the given
+	// one ("" for the first), in ascending ID order.
+	Scan(ctx context.Context, after string, limit int) ([]Record[T], error)
+}
+
+// EventLog is the append-only audit log.
+type EventLog interface {
+	// Append stores events. An event whose ID is already stored is a
+	// *ConflictError, and nothing is appended.
+	Append(ctx context.Context, events ...Event) error
+	// Object returns the events of one object selected by q, ordered by
+	// (At, ID), newest first when q.Descending.
+	Object(ctx context.Context, ref collab.Ref, q EventQuery) ([]Event, error)
+	// Range returns the events of every object in q's time range, ordered
+	// by (At, ID), newest first when q.Descending.
+	Range(ctx context.Context, q EventQuery) ([]Event, error)
+}
+
+// Marks records which charges of which contract lines bill runs have
+// billed, so that running again bills nothing twice.
+type Marks interface {
+	// Mark records that the charge with the given key was billed on the
+	// invoice with the given ID. A key already marked is a *ConflictError.
+	Mark(ctx context.Context, key, invoiceID string) error
+	// Marked returns the ID of the invoice that billed key, and whether
+	// key is marked.
+	Marked(ctx context.Context, key string) (string, bool, error)
+}
