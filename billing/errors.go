@@ -103,3 +103,20 @@ func (e *ForbiddenError) Error() string {
 
 // Unwrap returns [ErrForbidden].
 func (e *ForbiddenError) Unwrap() error { return ErrForbidden }
+
+func errorsIs(err, target error) bool { return errors.Is(err, target) }
+
+// DecidedError reports a decision on an approval request that is no
+// longer pending. It wraps [ErrDecided].
+type DecidedError struct {
+	ID     string
+	Status ApprovalStatus
+}
+
+// Error implements the error interface.
+func (e *DecidedError) Error() string {
+	return fmt.Sprintf("billing: approval request %s is already %s", e.ID, e.Status)
+}
+
+// Unwrap returns [ErrDecided].
+func (e *DecidedError) Unwrap() error { return ErrDecided }

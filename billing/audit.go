@@ -1,0 +1,135 @@
+package billing
+
+import (
+	"strconv"
+
+	"github.com/billkit/billkit/collab"
+	"github.com/billkit/billkit/invoice"
+	"github.com/billkit/billkit/money"
+	"github.com/billkit/billkit/quote"
+)
+
+// field is one audited field of an object, as canonical text.
+type field struct{ name, value string }
+
+// diff returns the fields whose values differ between before and after,
+// which list the same fields in the same order (before is nil for a
+// creation).
+func diff(before, after []field) []Change {
+	var out []Change
+	for i, f := range after {
+		var old string
+		if i < len(before) {
+			old = before[i].value
+		}
+		if old != f.value {
+			out = append(out, Change{Field: f.name, Before: old, After: f.value})
+		}
+	}
+	return out
+}
+
+func amountText(a money.Amount) string {
+	if a.Currency().Code() == "" {
+		return ""
+	}
+	return a.String()
+}
+
+func invoiceFields(s invoice.Snapshot) []field {
+	d := &s.Document
+	return []field{
+		{"status", string(s.Status)},
+		{"number", d.Number},
+		{"issue_date", dateText(d.IssueDate)},
+		{"due_date", dateText(d.DueDate)},
+		{"sent_on", dateText(s.SentOn)},
+		{"buyer", d.Buyer.Name},
+		{"lines", strconv.Itoa(len(d.Lines))},
+		{"tax_exclusive", amountText(d.Totals.TaxExclusive)},
+		{"vat", amountText(d.Totals.VAT)},
+		{"tax_inclusive", amountText(d.Totals.TaxInclusive)},
+		{"due", amountText(d.Totals.Due)},
+		{"credited", amountText(s.Credits.Due)},
+	}
+}
+
+func quoteFields(s quote.Snapshot) []field {
+	d := &s.Document
+	return []field{
+		{"status", string(s.Status)},
+		{"number", s.Input.Number},
+		{"revision", strconv.Itoa(s.Revision)},
+		{"buyer", s.Input.Buyer.Name},
+		{"lines", strconv.Itoa(len(s.Lines))},
+		{"tax_exclusive", amountText(d.Totals.TaxExclusive)},
+		{"tax_inclusive", amountText(d.Totals.TaxInclusive)},
+		{"approvals", strconv.Itoa(len(s.Approvals))},
+		{"sent_on", dateText(s.SentOn)},
+		{"contract_id", uuidText(s.ContractID)},
+	}
+}
+
+func contractFields(c Contract) []field {
+	reached := 0
+	for _, m := range c.Reached {
+		reached += len(m)
+	}
+	return []field{
+		{"quote", c.QuoteNumber},
+		{"customer", c.Customer},
+		{"accepted_on", dateText(c.AcceptedOn)},
+		{"lines", strconv.Itoa(len(c.Lines))},
+		{"milestones_reached", strconv.Itoa(reached)},
+	}
+}
+
+func approvalFields(r ApprovalRequest) []field {
+	decided := 0
+	for _, s := range r.Steps {
+		if s.Decision != "" {
+			decided++
+		}
+	}
+	return []field{
+		{"status", string(r.Status)},
+		{"kind", string(r.Kind)},
+		{"amount", amountText(r.Amount)},
+		{"steps", strconv.Itoa(len(r.Steps))},
+		{"decided", strconv.Itoa(decided)},
+	}
+}
+
+func dateText(d interface {
+	IsZero() bool
+	String() string
+}) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.String()
+}
+
+func uuidText(id interface{ String() string }) string {
+	s := id.String()
+	if s == "00000000-0000-0000-0000-000000000000" {
+		return ""
+	}
+	return s
+}
+
+// Object references of the engine's aggregates.
+func invoiceRef(s invoice.Snapshot) collab.Ref {
+	if s.Document.Type == invoice.TypeCreditNote {
+		return collab.Ref{Kind: collab.KindCreditNote, ID: s.ID.String()}
+	}
+	return collab.Ref{Kind: collab.KindInvoice, ID: s.ID.String()}
+}
+
+func quoteRef(id string) collab.Ref    { return collab.Ref{Kind: collab.KindQuote, ID: id} }
+func contractRef(id string) collab.Ref { return collab.Ref{Kind: collab.KindContract, ID: id} }
+
+// KindApproval is the kind of approval requests in the audit trail.
+const KindApproval collab.Kind = "approval"
+
+func approvalRef(id string) collab.Ref { return collab.Ref{Kind: KindApproval, ID: id} }

@@ -1,0 +1,198 @@
+package billing
+
+import (
+	"context"
+	"slices"
+
+	"github.com/billkit/billkit/date"
+	"github.com/billkit/billkit/quote"
+)
+
+// author returns the quote.User the desk sees for userID: their highest
+// quote level among the desk policy's levels.
+func (e *Engine) author(userID string) quote.User {
+	levels := e.desk.Policy().Levels
+	best, rank := "", -1
+	for _, l := range e.access.quoteLevels(userID) {
+		if k := slices.Index(levels, l); k > rank {
+			best, rank = l, k
+		}
+	}
+	return quote.User{ID: userID, Level: best}
+}
+
+// CreateQuote prices a new quote from the catalogue, with the acting user
+// as its author. It needs quote.create.
+func (e *Engine) CreateQuote(ctx context.Context, userID string, in quote.Input) (quote.Snapshot, error) {
+	if err := e.access.Check(userID, PermQuoteCreate); err != nil {
+		return quote.Snapshot{}, err
+	}
+	q, err := e.desk.New(e.newID(), e.author(userID), in)
+	if err != nil {
+		return quote.Snapshot{}, err
+	}
+	snap := q.Snapshot()
+	err = e.update(ctx, userID, func(tx Tx, c *change) error {
+		v, err := tx.Quotes().Put(ctx, Record[quote.Snapshot]{ID: snap.ID.String(), Value: snap})
+		if err != nil {
+			return err
+		}
+		c.record(quoteRef(snap.ID.String()), ActionQuoteCreated, nil, quoteFields(snap), v, "")
+		return nil
+	})
+	return snap, err
+}
+
+// Quote returns a quote. It needs quote.view.
+func (e *Engine) Quote(ctx context.Context, userID, id string) (quote.Snapshot, error) {
+	if err := e.access.Check(userID, PermQuoteView); err != nil {
+		return quote.Snapshot{}, err
+	}
+	var out quote.Snapshot
+	err := e.view(ctx, func(tx Tx) error {
+		rec, err := tx.Quotes().Get(ctx, id)
+		out = rec.Value
+		return err
+	})
+	return out, err
+}
+
+// changeQuote loads a quote, lets fn change it, and saves it with an event.
+func (e *Engine) changeQuote(ctx context.Context, userID string, perm Permission, id string, action Action,
+	fn func(tx Tx, c *change, q *quote.Quote) error) (quote.Snapshot, error) {
+	if err := e.access.Check(userID, perm); err != nil {
+		return quote.Snapshot{}, err
+	}
+	var out quote.Snapshot
+	err := e.update(ctx, userID, func(tx Tx, c *change) error {
+		q, v, err := loadQuote(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		before := quoteFields(q.Snapshot())
+		if err := fn(tx, c, q); err != nil {
+			return err
+		}
+		out = q.Snapshot()
+		nv, err := tx.Quotes().Put(ctx, Record[quote.Snapshot]{ID: id, Version: v, Value: out})
+		if err != nil {
+			return err
+		}
+		c.record(quoteRef(id), action, before, quoteFields(out), nv, "")
+		return nil
+	})
+	return out, err
+}
+
+// EditQuote changes a draft quote's input and prices it again. It needs
+// quote.create.
+func (e *Engine) EditQuote(ctx context.Context, userID, id string, edit func(in *quote.Input) error) (quote.Snapshot, error) {
+	return e.changeQuote(ctx, userID, PermQuoteCreate, id, ActionQuoteEdited, func(_ Tx, _ *change, q *quote.Quote) error {
+		return e.desk.Edit(q, edit)
+	})
+}
+
+// SubmitQuote sends a draft quote whose discounts exceed its author's
+// limit to review, and opens an approval request with one step per level
+// needed. It needs quote.create. A quote that needs no approval is sent
+// with SendQuote instead.
+func (e *Engine) SubmitQuote(ctx context.Context, userID, id string) (quote.Snapshot, ApprovalRequest, error) {
+	var req ApprovalRequest
+	snap, err := e.changeQuote(ctx, userID, PermQuoteCreate, id, ActionQuoteSubmitted, func(tx Tx, c *change, q *quote.Quote) error {
+		if err := q.Submit(); err != nil {
+			return err
+		}
+		levels := q.PendingLevels()
+		steps := make([]ApprovalStep, len(levels))
+		for i, l := range levels {
+			steps[i] = ApprovalStep{Level: l}
+		}
+		var err error
+		req, err = e.openRequest(ctx, tx, c, ApprovalRequest{Kind: ApprovalQuoteDiscount, Object: quoteRef(id),
+			Amount: q.Totals().TaxExclusive, Summary: "discounts of quote " + q.Number(), Steps: steps})
+		return err
+	})
+	return snap, req, err
+}
+
+// SendQuote records that the quote was sent to the buyer on the given
+// day. A quote that needs approval must be approved first (a
+// *quote.ApprovalRequiredError otherwise). It needs quote.send.
+func (e *Engine) SendQuote(ctx context.Context, userID, id string, on date.Date) (quote.Snapshot, error) {
+	return e.changeQuote(ctx, userID, PermQuoteSend, id, ActionQuoteSent, func(_ Tx, _ *change, q *quote.Quote) error {
+		return q.Send(on)
+	})
+}
+
+// AcceptQuote records the buyer's acceptance of a sent quote on the given
+// day and creates its contract, which bill runs then bill. purchaseOrder
+// is the buyer's order reference for the invoices, if any. It needs
+// quote.send.
+func (e *Engine) AcceptQuote(ctx context.Context, userID, id string, on date.Date, purchaseOrder string) (Contract, error) {
+	var out Contract
+	_, err := e.changeQuote(ctx, userID, PermQuoteSend, id, ActionQuoteAccepted, func(tx Tx, c *change, q *quote.Quote) error {
+		qc, err := q.Accept(e.newID(), on)
+		if err != nil {
+			return err
+		}
+		out = Contract{Contract: *qc, Customer: CustomerKey(qc.Buyer), PurchaseOrder: purchaseOrder}
+		cid := qc.ID.String()
+		v, err := tx.Contracts().Put(ctx, Record[Contract]{ID: cid, Value: out})
+		if err != nil {
+			return err
+		}
+		c.record(contractRef(cid), ActionContractCreated, nil, contractFields(out), v, "")
+		return nil
+	})
+	return out, err
+}
+
+// Contract returns a contract. It needs contract.view.
+func (e *Engine) Contract(ctx context.Context, userID, id string) (Contract, error) {
+	if err := e.access.Check(userID, PermContractView); err != nil {
+		return Contract{}, err
+	}
+	var out Contract
+	err := e.view(ctx, func(tx Tx) error {
+		rec, err := tx.Contracts().Get(ctx, id)
+		out = rec.Value
+		return err
+	})
+	return out, err
+}
+
+// ReachMilestone records that a milestone of a contract line was reached
+// on the given day, so that the next bill run bills it. It needs
+// contract.edit.
+func (e *Engine) ReachMilestone(ctx context.Context, userID, contractID, lineID, milestone string, on date.Date) (Contract, error) {
+	if err := e.access.Check(userID, PermContractEdit); err != nil {
+		return Contract{}, err
+	}
+	var out Contract
+	err := e.update(ctx, userID, func(tx Tx, c *change) error {
+		rec, err := tx.Contracts().Get(ctx, contractID)
+		if err != nil {
+			return err
+		}
+		ct := rec.Value
+		if err := checkMilestone(ct, lineID, milestone, on); err != nil {
+			return err
+		}
+		before := contractFields(ct)
+		if ct.Reached == nil {
+			ct.Reached = map[string]map[string]date.Date{}
+		}
+		if ct.Reached[lineID] == nil {
+			ct.Reached[lineID] = map[string]date.Date{}
+		}
+		ct.Reached[lineID][milestone] = on
+		v, err := tx.Contracts().Put(ctx, Record[Contract]{ID: contractID, Version: rec.Version, Value: ct})
+		if err != nil {
+			return err
+		}
+		c.record(contractRef(contractID), ActionMilestoneReached, before, contractFields(ct), v, lineID+": "+milestone)
+		out = ct
+		return nil
+	})
+	return out, err
+}

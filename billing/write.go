@@ -1,0 +1,72 @@
+package billing
+
+import (
+	"context"
+
+	"github.com/billkit/billkit/collab"
+	"github.com/billkit/billkit/notify"
+)
+
+// change collects what one engine call writes besides the aggregates: its
+// audit events, and the notifications to send once it is committed.
+type change struct {
+	e      *Engine
+	actor  string
+	events []Event
+	notes  []notify.Notification
+}
+
+// record appends the event of a change to ref from before to after (nil
+// before for a creation).
+func (c *change) record(ref collab.Ref, action Action, before, after []field, version uint64, reason string) {
+	changes := diff(before, after)
+	c.events = append(c.events, Event{
+		ID: c.e.newID().String(), At: c.e.now(), Actor: c.actor,
+		Object: ref, Action: action, Changes: changes, Version: version, Reason: reason,
+	})
+}
+
+// notify queues a notification, sent after the commit.
+func (c *change) notify(n notify.Notification) {
+	if n.ID == "" {
+		n.ID = c.e.newID().String()
+	}
+	if n.CreatedAt.IsZero() {
+		n.CreatedAt = c.e.now()
+	}
+	n.Actor = c.actor
+	c.notes = append(c.notes, n)
+}
+
+// update runs fn in one store transaction on behalf of actor, appends the
+// events fn recorded in the same transaction, and once it is committed
+// publishes them and sends the notifications. If fn fails nothing is
+// written, published or sent.
+func (e *Engine) update(ctx context.Context, actor string, fn func(tx Tx, c *change) error) error {
+	c := &change{e: e, actor: actor}
+	err := e.store.Update(ctx, func(tx Tx) error {
+		c.events, c.notes = c.events[:0], c.notes[:0]
+		if err := fn(tx, c); err != nil {
+			return err
+		}
+		if len(c.events) == 0 {
+			return nil
+		}
+		return tx.Events().Append(ctx, c.events...)
+	})
+	if err != nil {
+		return err
+	}
+	e.broker.publish(c.events)
+	for _, n := range c.notes {
+		// A notification that cannot be delivered does not undo the
+		// committed change; the notifier reports its own failures.
+		_ = e.notifier.Notify(ctx, n)
+	}
+	return nil
+}
+
+// view runs fn in a read-only transaction.
+func (e *Engine) view(ctx context.Context, fn func(tx Tx) error) error {
+	return e.store.View(ctx, fn)
+}
