@@ -1,0 +1,160 @@
+package billing
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"sort"
+	"sync"
+
+	"github.com/billkit/billkit/date"
+	"github.com/billkit/billkit/invoice"
+)
+
+// BillRunOptions configure a bill run.
+type BillRunOptions struct {
+	// Workers is the number of customers billed at once; 0 means
+	// runtime.GOMAXPROCS(0).
+	Workers int
+	// DryRun computes the invoices the run would create and writes
+	// nothing.
+	DryRun bool
+	// Issue issues each invoice on the run's date instead of leaving it a
+	// draft. An invoice that an approval rule applies to waits for its
+	// approval instead, with its request opened.
+	Issue bool
+	// Progress, when set, is called after each customer is billed, one
+	// call at a time, with the counts so far.
+	Progress func(BillRunProgress)
+}
+
+// BillRunProgress counts a bill run's progress in contracts.
+type BillRunProgress struct {
+	Done   int // contracts processed, failed ones included
+	Total  int // contracts in the run
+	Failed int // contracts that could not be billed
+}
+
+// BillRunFailure reports a contract a bill run could not bill. The run
+// goes on with the other contracts.
+type BillRunFailure struct {
+	ContractID string
+	Customer   string
+	Err        error
+}
+
+// BillRunReport is what a bill run did (or, for a dry run, would do).
+type BillRunReport struct {
+	// Date is the day billed: charges due on or before it.
+	Date date.Date
+	// Contracts is the number of contracts examined.
+	Contracts int
+	// Invoices are the invoices created, ordered by customer.
+	Invoices []invoice.Snapshot
+	// Billed counts the charges billed, AlreadyBilled those that an
+	// earlier run had billed and were skipped.
+	Billed, AlreadyBilled int
+	// Failures lists the contracts that could not be billed.
+	Failures []BillRunFailure
+}
+
+// BillRun bills every contract line with a charge due on or before the
+// given day and not billed yet: it prices each charge through the line's
+// billing plan (catching up on charges an earlier run missed), groups the
+// charges into one invoice per customer, currency, seller and purchase
+// order, and creates the invoices as drafts, or issues them with
+// opts.Issue. It needs billrun.run.
+//
+// A run is idempotent: every charge billed is marked with its contract
+// line, service period and billing date in the transaction that creates
+// its invoice, and a charge already marked is never billed again. Each
+// customer is billed in its own transaction, so a run interrupted half
+// way (a cancelled context, a crash) leaves whole invoices only, and
+// running again bills what remains. A contract that cannot be billed is
+// reported in the report's Failures and does not stop the run; the error
+// returned is the context's, or a failure to read the contracts.
+func (e *Engine) BillRun(ctx context.Context, userID string, on date.Date, opts BillRunOptions) (BillRunReport, error) {
+	rep := BillRunReport{Date: on}
+	if err := e.access.Check(userID, PermBillRun); err != nil {
+		return rep, err
+	}
+	if on.IsZero() {
+		return rep, fmt.Errorf("%w: the bill run needs a date", ErrConfig)
+	}
+	groups, total, err := e.customerGroups(ctx)
+	if err != nil {
+		return rep, err
+	}
+	rep.Contracts = total
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	results := make([]groupResult, len(groups))
+	jobs := make(chan int)
+	var (
+		wg       sync.WaitGroup
+		mu       sync.Mutex
+		progress = BillRunProgress{Total: total}
+	)
+	for range min(workers, max(len(groups), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				results[i] = e.billCustomer(ctx, userID, on, groups[i], opts)
+				if opts.Progress != nil {
+					mu.Lock()
+					progress.Done += len(groups[i])
+					progress.Failed += len(results[i].failures)
+					opts.Progress(progress)
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+feed:
+	for i := range groups {
+		select {
+		case jobs <- i:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	for _, r := range results {
+		rep.Invoices = append(rep.Invoices, r.invoices...)
+		rep.Failures = append(rep.Failures, r.failures...)
+		rep.Billed += r.billed
+		rep.AlreadyBilled += r.already
+	}
+	return rep, ctx.Err()
+}
+
+// customerGroups reads every contract and groups them by customer, in a
+// stable order: customers by key, contracts by ID.
+func (e *Engine) customerGroups(ctx context.Context) ([][]Contract, int, error) {
+	byCustomer := map[string][]Contract{}
+	total := 0
+	err := e.view(ctx, func(tx Tx) error {
+		return scanAll(ctx, tx.Contracts(), func(r Record[Contract]) error {
+			byCustomer[r.Value.Customer] = append(byCustomer[r.Value.Customer], r.Value)
+			total++
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, 0, err
+	}
+	keys := make([]string, 0, len(byCustomer))
+	for k := range byCustomer {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	groups := make([][]Contract, len(keys))
+	for i, k := range keys {
+		groups[i] = byCustomer[k]
+	}
+	return groups, total, nil
+}

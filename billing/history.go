@@ -1,0 +1,164 @@
+package billing
+
+import (
+	"context"
+	"strings"
+
+	"github.com/billkit/billkit/collab"
+)
+
+// History returns the audit events of one object selected by q. It needs
+// audit.read.
+func (e *Engine) History(ctx context.Context, userID string, ref collab.Ref, q EventQuery) ([]Event, error) {
+	if err := e.access.Check(userID, PermAuditRead); err != nil {
+		return nil, err
+	}
+	var out []Event
+	err := e.view(ctx, func(tx Tx) error {
+		var err error
+		out, err = tx.Events().Object(ctx, ref, q)
+		return err
+	})
+	return out, err
+}
+
+// Events returns the audit events of every object in q's time range. It
+// needs audit.read.
+func (e *Engine) Events(ctx context.Context, userID string, q EventQuery) ([]Event, error) {
+	if err := e.access.Check(userID, PermAuditRead); err != nil {
+		return nil, err
+	}
+	var out []Event
+	err := e.view(ctx, func(tx Tx) error {
+		var err error
+		out, err = tx.Events().Range(ctx, q)
+		return err
+	})
+	return out, err
+}
+
+// Subscribe returns a subscription to the change events that pass the
+// filter, as they are committed, with a buffer of the given size (0 for
+// DefaultSubscriptionBuffer). It needs audit.read. See Subscription for
+// what happens when its reader falls behind; Close it when done.
+func (e *Engine) Subscribe(userID string, f EventFilter, buffer int) (*Subscription, error) {
+	if err := e.access.Check(userID, PermAuditRead); err != nil {
+		return nil, err
+	}
+	return e.broker.add(f, buffer), nil
+}
+
+// viewPermission is the permission that seeing an object of a kind needs.
+func viewPermission(k collab.Kind) (Permission, bool) {
+	switch k {
+	case collab.KindQuote:
+		return PermQuoteView, true
+	case collab.KindContract:
+		return PermContractView, true
+	case collab.KindInvoice, collab.KindCreditNote, collab.KindPayment, collab.KindCustomer:
+		return PermInvoiceView, true
+	case collab.KindDashboard:
+		return PermKPIRead, true
+	case KindApproval:
+		return PermAuditRead, true
+	}
+	return "", false
+}
+
+// CollabPolicy returns the collab.AccessPolicy of the engine's objects, so
+// that a person sees an object's thread only if they may see the object:
+// quotes need quote.view, contracts contract.view, invoices, credit notes,
+// payments and customers invoice.view, dashboards kpi.read. Moderating a
+// thread needs audit.read besides. Objects of the host's own kinds are
+// decided by other, when given, and refused otherwise. Confidential
+// attachments are never opened to anyone they were not shared with.
+func (e *Engine) CollabPolicy(other collab.AccessPolicy) collab.AccessPolicy {
+	return collabPolicy{e: e, other: other}
+}
+
+type collabPolicy struct {
+	e     *Engine
+	other collab.AccessPolicy
+}
+
+func (p collabPolicy) CanView(ctx context.Context, userID string, ref collab.Ref) (bool, error) {
+	perm, ok := viewPermission(ref.Kind)
+	if !ok {
+		if p.other == nil {
+			return false, nil
+		}
+		return p.other.CanView(ctx, userID, ref)
+	}
+	return p.e.access.Can(userID, perm), nil
+}
+
+func (p collabPolicy) CanModerate(ctx context.Context, userID string, ref collab.Ref) (bool, error) {
+	if _, ok := viewPermission(ref.Kind); !ok {
+		if p.other == nil {
+			return false, nil
+		}
+		return p.other.CanModerate(ctx, userID, ref)
+	}
+	ok, err := p.CanView(ctx, userID, ref)
+	return ok && p.e.access.Can(userID, PermAuditRead), err
+}
+
+func (p collabPolicy) CanReadConfidential(ctx context.Context, userID string, a collab.Attachment) (bool, error) {
+	if p.other == nil {
+		return false, nil
+	}
+	return p.other.CanReadConfidential(ctx, userID, a)
+}
+
+// HistorySource returns the collab.HistorySource that feeds the engine's
+// audit events into each object's activity feed, so that people read
+// "issued", "sent" and "payment applied" beside their messages.
+func (e *Engine) HistorySource() collab.HistorySource { return historySource{e} }
+
+type historySource struct{ e *Engine }
+
+func (h historySource) History(ctx context.Context, ref collab.Ref, q collab.HistoryQuery) ([]collab.HistoryEntry, error) {
+	eq := EventQuery{Descending: q.Descending, Limit: q.Limit}
+	var out []collab.HistoryEntry
+	err := h.e.view(ctx, func(tx Tx) error {
+		evs, err := tx.Events().Object(ctx, ref, eq)
+		if err != nil {
+			return err
+		}
+		out = make([]collab.HistoryEntry, 0, len(evs))
+		for _, ev := range evs {
+			out = append(out, historyEntry(ev))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return q.Apply(out), nil
+}
+
+// historyEntry turns an event into an activity feed entry.
+func historyEntry(ev Event) collab.HistoryEntry {
+	var b strings.Builder
+	b.WriteString(strings.ReplaceAll(string(ev.Action), "_", " "))
+	data := make(map[string]string, len(ev.Changes))
+	for i, c := range ev.Changes {
+		data[c.Field] = c.After
+		if i < 3 {
+			b.WriteString("; ")
+			b.WriteString(c.Field)
+			b.WriteString(": ")
+			if c.Before != "" {
+				b.WriteString(c.Before)
+				b.WriteString(" → ")
+			}
+			b.WriteString(c.After)
+		}
+	}
+	if ev.Reason != "" {
+		b.WriteString(" (")
+		b.WriteString(ev.Reason)
+		b.WriteString(")")
+	}
+	return collab.HistoryEntry{ID: ev.ID, At: ev.At, Actor: ev.Actor, Action: string(ev.Action), Summary: b.String(), Data: data}
+}
