@@ -9,8 +9,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/billkit/billkit/einvoice/internal/testdocs"
 	"github.com/billkit/billkit/einvoice/cii"
+	"github.com/billkit/billkit/einvoice/internal/testdocs"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")

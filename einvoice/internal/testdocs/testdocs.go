@@ -5,7 +5,6 @@ package testdocs
 
 import (
 	"context"
-	"testing"
 
 	"github.com/google/uuid"
 	"github.com/shopspring/decimal"
@@ -17,6 +16,13 @@ import (
 	"github.com/billkit/billkit/money"
 	"github.com/billkit/billkit/tax"
 )
+
+// T is what the builders need of *testing.T, *testing.B and *rapid.T.
+type T interface {
+	Helper()
+	Errorf(format string, args ...any)
+	FailNow()
+}
 
 // Case is a named document with the options to export it with.
 type Case struct {
@@ -80,7 +86,7 @@ func FrenchInvoice(lines ...invoice.Line) invoice.Document {
 }
 
 // Calculated calculates doc and fails the test on error.
-func Calculated(t testing.TB, doc invoice.Document) invoice.Document {
+func Calculated(t T, doc invoice.Document) invoice.Document {
 	t.Helper()
 	require.NoError(t, doc.Calculate())
 	return doc
@@ -96,7 +102,7 @@ var SEPA = einvoice.PaymentMeans{
 // rates, reverse charge, an exempt invoice, a document level allowance and
 // charge, prices including VAT, a currency of three decimals and a credit
 // note.
-func Cases(t testing.TB) []Case {
+func Cases(t T) []Case {
 	t.Helper()
 	return []Case{
 		Standard(t), MultipleRates(t), ReverseCharge(t), Exempt(t),
@@ -106,7 +112,7 @@ func Cases(t testing.TB) []Case {
 
 // Standard is a one-line invoice with a line period, item identifiers,
 // notes, a contract reference, a delivery and SEPA payment means.
-func Standard(t testing.TB) Case {
+func Standard(t T) Case {
 	t.Helper()
 	l := Item("1", "Développement logiciel", "5", "DAY", "650.00 EUR", VAT(tax.StandardRate, "20"))
 	l.Description = "Sprint 12 : module de facturation"
@@ -124,7 +130,7 @@ func Standard(t testing.TB) Case {
 
 // MultipleRates has lines at 20 %, 10 % and 5.5 %, a line allowance in
 // percent, a line charge and a price per hundred units.
-func MultipleRates(t testing.TB) Case {
+func MultipleRates(t T) Case {
 	t.Helper()
 	s20 := VAT(tax.StandardRate, "20")
 	laptop := Item("1", "Ordinateur portable", "2", "C62", "1250.00 EUR", s20)
@@ -139,7 +145,7 @@ func MultipleRates(t testing.TB) Case {
 
 // ReverseCharge is a service to a German business under reverse charge
 // (category AE) with its exemption reason.
-func ReverseCharge(t testing.TB) Case {
+func ReverseCharge(t T) Case {
 	t.Helper()
 	l := Item("1", "Audit de sécurité", "10", "DAY", "800.00 EUR", VAT(tax.ReverseCharge, "0"))
 	l.ExemptionReason = tax.ExemptionReverseCharge
@@ -151,7 +157,7 @@ func ReverseCharge(t testing.TB) Case {
 // Exempt is an invoice of a small business under the French franchise
 // (category E with its reason), whose seller has a tax registration
 // identifier and no VAT identifier.
-func Exempt(t testing.TB) Case {
+func Exempt(t T) Case {
 	t.Helper()
 	e := VAT(tax.Exempt, "0")
 	course := Item("1", "Formation", "2", "DAY", "400.00 EUR", e)
@@ -164,7 +170,7 @@ func Exempt(t testing.TB) Case {
 
 // DocumentAllowance has a document level allowance in percent per VAT rate
 // and a delivery charge, and a deposit paid.
-func DocumentAllowance(t testing.TB) Case {
+func DocumentAllowance(t T) Case {
 	t.Helper()
 	s20, s55 := VAT(tax.StandardRate, "20"), VAT(tax.StandardRate, "5.5")
 	doc := FrenchInvoice(
@@ -182,7 +188,7 @@ func DocumentAllowance(t testing.TB) Case {
 
 // PricesIncludeVAT is an invoice to a consumer priced VAT included, with a
 // voucher and an amount that needs a rounding amount (BT-114).
-func PricesIncludeVAT(t testing.TB) Case {
+func PricesIncludeVAT(t T) Case {
 	t.Helper()
 	s20 := VAT(tax.StandardRate, "20")
 	shirt := Item("1", "T-shirt", "2", "C62", "19.99 EUR", s20)
@@ -199,7 +205,7 @@ func PricesIncludeVAT(t testing.TB) Case {
 }
 
 // ThreeDecimals is a Kuwaiti invoice in KWD, whose amounts have three decimals.
-func ThreeDecimals(t testing.TB) Case {
+func ThreeDecimals(t T) Case {
 	t.Helper()
 	s5 := VAT(tax.StandardRate, "5")
 	doc := invoice.Document{
@@ -214,9 +220,9 @@ func ThreeDecimals(t testing.TB) Case {
 	return Case{Name: "three-decimals", Doc: Calculated(t, doc)}
 }
 
-// CreditNote issues an invoice of two lines, then a credit note of four of
-// its ten licences, and returns the credit note.
-func CreditNote(t testing.TB) Case {
+// Issued issues an invoice of two lines, then a credit note of four of its
+// ten licences, and returns both.
+func Issued(t T) (inv, credit *invoice.Invoice) {
 	t.Helper()
 	var seq invoice.MemorySequence
 	ctx := context.Background()
@@ -229,12 +235,19 @@ func CreditNote(t testing.TB) Case {
 	require.NoError(t, err)
 	require.NoError(t, inv.Submit(invoice.ApprovalPolicy{}))
 	require.NoError(t, inv.Issue(ctx, &seq, invoice.Series{ID: "atelier/invoice", Prefix: "F", Yearly: true, Separator: "-"}, date.MustParse("2026-02-27")))
-	cn, err := invoice.NewCreditNote(uuid.MustParse("019cb000-0000-7000-8000-000000000002"), inv, invoice.CreditRequest{
+	credit, err = invoice.NewCreditNote(uuid.MustParse("019cb000-0000-7000-8000-000000000002"), inv, invoice.CreditRequest{
 		Reason: "Licences non utilisées", Lines: []invoice.LineCredit{{LineID: "1", Quantity: Dec("4")}},
 	})
 	require.NoError(t, err)
-	require.NoError(t, cn.Submit(invoice.ApprovalPolicy{}))
-	require.NoError(t, cn.IssueCredit(ctx, inv, &seq, invoice.Series{ID: "atelier/credit", Prefix: "AV", Yearly: true, Separator: "-"}, IssueDate))
+	require.NoError(t, credit.Submit(invoice.ApprovalPolicy{}))
+	require.NoError(t, credit.IssueCredit(ctx, inv, &seq, invoice.Series{ID: "atelier/credit", Prefix: "AV", Yearly: true, Separator: "-"}, IssueDate))
+	return inv, credit
+}
+
+// CreditNote is the credit note of Issued, which references its invoice.
+func CreditNote(t T) Case {
+	t.Helper()
+	_, cn := Issued(t)
 	return Case{Name: "credit-note", Doc: cn.Document(), Opts: []einvoice.Option{
 		einvoice.WithPaymentMeans(einvoice.PaymentMeans{Code: einvoice.MeansSEPACreditTransfer, Account: "FR7630006000011234567890189"}),
 	}}
