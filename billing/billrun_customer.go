@@ -239,6 +239,15 @@ func (e *Engine) draft(charges []dueCharge, lines []invoice.Line, on date.Date) 
 	if e.legal != nil && first.Buyer.Business {
 		doc.Legal = *e.legal
 	}
+	for _, ch := range charges {
+		p := ch.charge.Period
+		if doc.Period.Start.IsZero() || p.Start.Before(doc.Period.Start) {
+			doc.Period.Start = p.Start
+		}
+		if p.End.After(doc.Period.End) {
+			doc.Period.End = p.End
+		}
+	}
 	d := draft{charges: charges}
 	for _, ch := range charges {
 		if len(d.contracts) == 0 || d.contracts[len(d.contracts)-1] != ch.contract {

@@ -1,0 +1,221 @@
+package billing_test
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/billkit/billkit/billing"
+	"github.com/billkit/billkit/date"
+	"github.com/billkit/billkit/invoice"
+	"github.com/billkit/billkit/schedule"
+)
+
+var may1 = date.MustParse("2026-05-01")
+
+// contractCount is the number of contracts of the bill-run tests: 10,000
+// as the acceptance asks, fewer with -short.
+func contractCount() int {
+	if testing.Short() {
+		return 1000
+	}
+	return 10000
+}
+
+// invoiceSet returns what identifies the invoices of a run whatever their
+// IDs: buyer, lines with their periods and references, totals.
+func invoiceSet(invs []invoice.Snapshot) []string {
+	out := make([]string, 0, len(invs))
+	for _, s := range invs {
+		d := s.Document
+		k := d.Buyer.Name + "|" + d.Period.Start.String() + "|" + d.Totals.TaxInclusive.String()
+		for _, l := range d.Lines {
+			k += "|" + l.ContractLineRef[strings.IndexByte(l.ContractLineRef, '/')+1:] + "@" + l.Period.Start.String() + ":" + l.NetAmount.String()
+		}
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func storedInvoices(t *testing.T, e *billing.Engine) []invoice.Snapshot {
+	t.Helper()
+	invs, err := e.Invoices(context.Background(), fred, nil)
+	require.NoError(t, err)
+	return invs
+}
+
+func TestBillRunIdempotent(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	n := contractCount()
+	putContracts(t, f.store, monthlyContract(t, f.engine.Desk(), 0), n)
+
+	var last billing.BillRunProgress
+	var calls atomic.Int64
+	first, err := f.engine.BillRun(ctx, carol, may1, billing.BillRunOptions{Workers: 4, Progress: func(p billing.BillRunProgress) {
+		last = p
+		calls.Add(1)
+	}})
+	require.NoError(t, err)
+	require.Empty(t, first.Failures)
+	// April and May, billed in advance: two charges per contract, one
+	// invoice per customer.
+	assert.Len(t, first.Invoices, n)
+	assert.Equal(t, 2*n, first.Billed)
+	assert.Equal(t, billing.BillRunProgress{Done: n, Total: n}, last)
+	assert.Equal(t, int64(n), calls.Load(), "one progress call per customer")
+	for _, inv := range first.Invoices[:10] {
+		assert.Equal(t, "2000.00 EUR", inv.Document.Totals.TaxExclusive.String())
+		assert.Equal(t, "2400.00 EUR", inv.Document.Totals.TaxInclusive.String())
+	}
+	before := invoiceSet(storedInvoices(t, f.engine))
+
+	second, err := f.engine.BillRun(ctx, carol, may1, billing.BillRunOptions{Workers: 4})
+	require.NoError(t, err)
+	assert.Empty(t, second.Invoices, "a second run for the same day creates nothing")
+	assert.Equal(t, 2*n, second.AlreadyBilled)
+	assert.Equal(t, before, invoiceSet(storedInvoices(t, f.engine)), "identical invoice set")
+
+	// The next month bills only June.
+	third, err := f.engine.BillRun(ctx, carol, date.MustParse("2026-06-01"), billing.BillRunOptions{})
+	require.NoError(t, err)
+	assert.Len(t, third.Invoices, n)
+	assert.Equal(t, n, third.Billed)
+}
+
+func TestBillRunDryRunEqualsRun(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	putContracts(t, f.store, monthlyContract(t, f.engine.Desk(), 0), 500)
+	dry, err := f.engine.BillRun(ctx, carol, may1, billing.BillRunOptions{DryRun: true})
+	require.NoError(t, err)
+	assert.Empty(t, storedInvoices(t, f.engine), "a dry run writes nothing")
+	evs, err := f.engine.Events(ctx, fred, billing.EventQuery{})
+	require.NoError(t, err)
+	assert.Empty(t, evs)
+
+	real, err := f.engine.BillRun(ctx, carol, may1, billing.BillRunOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, invoiceSet(dry.Invoices), invoiceSet(real.Invoices))
+	assert.Equal(t, dry.Billed, real.Billed)
+
+	again, err := f.engine.BillRun(ctx, carol, may1, billing.BillRunOptions{DryRun: true})
+	require.NoError(t, err)
+	assert.Empty(t, again.Invoices, "a dry run after the run has nothing left to bill")
+}
+
+func TestBillRunReportsBadContracts(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	n := contractCount()
+	ids := putContracts(t, f.store, monthlyContract(t, f.engine.Desk(), 0), n)
+	// Break 1 % of the contracts: a recurring plan without its terms.
+	var bad []string
+	require.NoError(t, f.store.Update(ctx, func(tx billing.Tx) error {
+		for i := 0; i < n; i += 100 {
+			rec, err := tx.Contracts().Get(ctx, ids[i])
+			if err != nil {
+				return err
+			}
+			rec.Value.Lines[0].Plan = schedule.Plan{Kind: schedule.KindRecurring}
+			if _, err := tx.Contracts().Put(ctx, rec); err != nil {
+				return err
+			}
+			bad = append(bad, ids[i])
+		}
+		return nil
+	}))
+	rep, err := f.engine.BillRun(ctx, carol, may1, billing.BillRunOptions{})
+	require.NoError(t, err)
+	var failed []string
+	for _, fl := range rep.Failures {
+		failed = append(failed, fl.ContractID)
+		assert.Error(t, fl.Err)
+	}
+	slices.Sort(failed)
+	slices.Sort(bad)
+	assert.Equal(t, bad, failed)
+	assert.Len(t, rep.Invoices, n-len(bad), "the rest is billed")
+}
+
+// failingStore fails every Update after the first ok ones, as a process
+// that stops half way through a run.
+type failingStore struct {
+	billing.Store
+	ok atomic.Int64
+}
+
+var errCrash = errors.New("crash")
+
+func (s *failingStore) Update(ctx context.Context, fn func(billing.Tx) error) error {
+	if s.ok.Add(-1) < 0 {
+		return errCrash
+	}
+	return s.Store.Update(ctx, fn)
+}
+
+func TestBillRunResumes(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	putContracts(t, f.store, monthlyContract(t, f.engine.Desk(), 0), 300)
+	fs := &failingStore{Store: f.store}
+	fs.ok.Store(120)
+	crashing, err := billing.New(fs, f.engine.Desk(), billing.WithAccess(f.engine.Access()))
+	require.NoError(t, err)
+	rep, err := crashing.BillRun(ctx, carol, may1, billing.BillRunOptions{Workers: 3})
+	require.NoError(t, err)
+	assert.Len(t, rep.Invoices, 120)
+	assert.Len(t, rep.Failures, 180)
+	for _, fl := range rep.Failures {
+		assert.ErrorIs(t, fl.Err, errCrash)
+	}
+	assert.Len(t, storedInvoices(t, f.engine), 120, "whole invoices only")
+
+	rest, err := f.engine.BillRun(ctx, carol, may1, billing.BillRunOptions{})
+	require.NoError(t, err)
+	assert.Len(t, rest.Invoices, 180)
+	assert.Equal(t, 240, rest.AlreadyBilled)
+
+	clean := newFixture(t)
+	putContracts(t, clean.store, monthlyContract(t, clean.engine.Desk(), 0), 300)
+	want, err := clean.engine.BillRun(ctx, carol, may1, billing.BillRunOptions{DryRun: true})
+	require.NoError(t, err)
+	assert.Equal(t, invoiceSet(want.Invoices), invoiceSet(storedInvoices(t, f.engine)))
+}
+
+func TestBillRunIssuesGapless(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	putContracts(t, f.store, monthlyContract(t, f.engine.Desk(), 0), 200)
+	rep, err := f.engine.BillRun(ctx, carol, may1, billing.BillRunOptions{Workers: 4, Issue: true})
+	require.NoError(t, err)
+	require.Len(t, rep.Invoices, 200)
+	var numbers []string
+	for _, inv := range rep.Invoices {
+		assert.Equal(t, invoice.StatusIssued, inv.Status)
+		numbers = append(numbers, inv.Document.Number)
+	}
+	slices.Sort(numbers)
+	for i, n := range numbers {
+		assert.Equal(t, invoice.Series{Prefix: "F", Yearly: true, Separator: "-"}.Format(may1, uint64(i+1)), n)
+	}
+}
+
+func TestBillRunCancelled(t *testing.T) {
+	f := newFixture(t)
+	putContracts(t, f.store, monthlyContract(t, f.engine.Desk(), 0), 50)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := f.engine.BillRun(ctx, carol, may1, billing.BillRunOptions{})
+	require.ErrorIs(t, err, context.Canceled)
+	rep, err := f.engine.BillRun(context.Background(), carol, may1, billing.BillRunOptions{})
+	require.NoError(t, err)
+	assert.Len(t, rep.Invoices, 50, "a cancelled run leaves everything to bill")
+}

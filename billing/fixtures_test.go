@@ -1,0 +1,189 @@
+package billing_test
+
+import (
+	"context"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/require"
+
+	"github.com/billkit/billkit/billing"
+	"github.com/billkit/billkit/catalog"
+	"github.com/billkit/billkit/date"
+	"github.com/billkit/billkit/invoice"
+	"github.com/billkit/billkit/money"
+	"github.com/billkit/billkit/notify"
+	"github.com/billkit/billkit/quote"
+	"github.com/billkit/billkit/schedule"
+	"github.com/billkit/billkit/store/memory"
+	"github.com/billkit/billkit/tax"
+)
+
+// Users of the fixture engine, one per built-in role.
+const (
+	alice = "alice" // sales_rep
+	bob   = "bob"   // sales_manager
+	carol = "carol" // accountant
+	dan   = "dan"   // finance_manager
+	erin  = "erin"  // admin
+	fred  = "fred"  // auditor
+	gina  = "gina"  // finance_manager too
+)
+
+var roleOf = map[string]string{
+	alice: billing.RoleSalesRep, bob: billing.RoleSalesManager, carol: billing.RoleAccountant,
+	dan: billing.RoleFinanceManager, erin: billing.RoleAdmin, fred: billing.RoleAuditor, gina: billing.RoleFinanceManager,
+}
+
+// testDesk returns a desk over a catalogue of implementation days at
+// 1000.00 EUR and seats at 50.00 EUR a month, where a sales rep grants up
+// to 10 % and a sales manager up to 25 %.
+func testDesk(t testing.TB) *quote.Desk {
+	t.Helper()
+	cat := catalog.New()
+	require.NoError(t, cat.AddBook(catalog.PriceBook{ID: "std", Name: "Standard", Active: true}))
+	for _, p := range []struct {
+		product catalog.Product
+		price   string
+		billing catalog.Billing
+	}{
+		{catalog.Product{ID: "impl", SKU: "IMPL", Name: "Implementation", Unit: catalog.UnitDay,
+			TaxCategory: tax.StandardRate, RateKind: tax.Standard}, "1000", catalog.Billing{Kind: catalog.BillingOneTime}},
+		{catalog.Product{ID: "seat", SKU: "SEAT", Name: "Platform seats", Unit: catalog.UnitOne,
+			TaxCategory: tax.StandardRate, RateKind: tax.Standard}, "50", catalog.Billing{Kind: catalog.BillingRecurring,
+			Interval: catalog.Interval{Unit: catalog.IntervalMonth, Count: 1}}},
+	} {
+		require.NoError(t, cat.AddProduct(p.product))
+		_, err := cat.AddPrice(catalog.PriceSpec{ID: p.product.ID + "-std", ProductID: p.product.ID, BookID: "std",
+			Currency: money.EUR, EffectiveFrom: date.MustParse("2026-01-01"), Billing: p.billing,
+			Pricing: catalog.Pricing{Model: catalog.ModelPerUnit, UnitPrice: decimal.RequireFromString(p.price)}})
+		require.NoError(t, err)
+	}
+	desk, err := quote.NewDesk(cat, tax.DefaultRates(), quote.Policy{
+		Levels: []string{"sales_rep", "sales_manager", "finance"},
+		Rules: []quote.Rule{{Limits: []quote.Limit{
+			{Level: "sales_rep", Percent: decimal.NewFromInt(10)},
+			{Level: "sales_manager", Percent: decimal.NewFromInt(25)},
+		}}},
+	})
+	require.NoError(t, err)
+	return desk
+}
+
+// stepClock returns a clock that starts at start and moves one second
+// each time it is read, so events are ordered and deterministic.
+func stepClock(start time.Time) billing.Clock {
+	var n atomic.Int64
+	return func() time.Time { return start.Add(time.Duration(n.Add(1)) * time.Second) }
+}
+
+type fixture struct {
+	engine   *billing.Engine
+	store    *memory.Store
+	notified *notify.Recorder
+}
+
+// newFixture returns an engine over an empty memory store with one user
+// per built-in role, invoices from 5,000.00 EUR needing a finance
+// manager's approval, and write-offs from 1,000.00 EUR needing a finance
+// manager then an admin.
+func newFixture(t testing.TB, opts ...billing.Option) *fixture {
+	t.Helper()
+	access := billing.NewAccess()
+	for id, role := range roleOf {
+		require.NoError(t, access.SetUser(billing.User{ID: id, Roles: []string{role}}))
+	}
+	rec := &notify.Recorder{}
+	st := memory.NewStore()
+	base := []billing.Option{
+		billing.WithAccess(access),
+		billing.WithClock(stepClock(time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC))),
+		billing.WithNotifier(rec),
+		billing.WithApprovalRules(
+			billing.ApprovalRule{Kind: billing.ApprovalInvoice, Threshold: money.MustParse("5000.00 EUR"), Roles: []string{billing.RoleFinanceManager}},
+			billing.ApprovalRule{Kind: billing.ApprovalWriteOff, Threshold: money.MustParse("1000.00 EUR"), Roles: []string{billing.RoleFinanceManager, billing.RoleAdmin}},
+		),
+	}
+	e, err := billing.New(st, testDesk(t), append(base, opts...)...)
+	require.NoError(t, err)
+	return &fixture{engine: e, store: st, notified: rec}
+}
+
+func party(name, siren, vatKey string) invoice.Party {
+	return invoice.Party{Name: name, LegalID: siren, VATID: "FR" + vatKey + siren,
+		Address: invoice.Address{Line1: "1 rue de la Paix", City: "Paris", PostalCode: "75002", Country: "FR"}}
+}
+
+var (
+	seller = func() invoice.Party {
+		p := party("Atelier Numérique SAS", "732829320", "44")
+		p.AdditionalLegalInfo = "SAS au capital de 10 000 € - RCS Paris 732 829 320"
+		return p
+	}()
+	buyer = party("Boulangerie Martin SARL", "552100554", "96")
+)
+
+// quoteInput is 10 implementation days at the given discount, billed on
+// acceptance, and 20 seats a month from April 2026 for a year.
+func quoteInput(discount int64) quote.Input {
+	return quote.Input{
+		Number: "Q-2026-0042", Seller: seller, Buyer: buyer, Currency: money.EUR, BookID: "std",
+		Date: date.MustParse("2026-03-02"), ValidUntil: date.MustParse("2026-03-31"),
+		Lines: []quote.LineInput{
+			{ID: "1", ProductID: "impl", Quantity: decimal.NewFromInt(10),
+				Discount: quote.Discount{Percent: decimal.NewFromInt(discount)},
+				Plan:     schedule.OneTimePlan(date.MustParse("2026-03-10"), money.Amount{})},
+			{ID: "2", ProductID: "seat", Quantity: decimal.NewFromInt(20),
+				Plan: schedule.Plan{Kind: schedule.KindRecurring, Recurring: &schedule.Recurring{Cycle: schedule.Cycle{
+					Interval: schedule.Interval{Unit: schedule.Month},
+					Start:    date.MustParse("2026-04-01"), End: date.MustParse("2027-04-01"),
+				}}}},
+		},
+	}
+}
+
+// monthlyContract returns a contract for one customer: 20 seats a month
+// from 2026-01-01, billed in advance.
+func monthlyContract(t testing.TB, desk *quote.Desk, n int) billing.Contract {
+	t.Helper()
+	in := quoteInput(0)
+	in.Lines = in.Lines[1:]
+	in.Lines[0].Plan.Recurring.Cycle.Start = date.MustParse("2026-04-01")
+	q, err := desk.New(uuid.New(), quote.User{ID: "alice", Level: "sales_rep"}, in)
+	require.NoError(t, err)
+	require.NoError(t, q.Send(date.MustParse("2026-03-02")))
+	c, err := q.Accept(uuid.New(), date.MustParse("2026-03-10"))
+	require.NoError(t, err)
+	return billing.Contract{Contract: *c, Customer: billing.CustomerKey(c.Buyer)}
+}
+
+// putContracts stores n copies of tmpl, each for its own customer.
+func putContracts(t testing.TB, st billing.Store, tmpl billing.Contract, n int) []string {
+	t.Helper()
+	ids := make([]string, n)
+	ctx := context.Background()
+	require.NoError(t, st.Update(ctx, func(tx billing.Tx) error {
+		for i := range n {
+			c := tmpl.Clone()
+			c.ID = billing.NewID()
+			c.Buyer.Name = "Customer " + itoa(i)
+			c.Buyer.LegalID = itoa(100000000 + i)
+			c.Buyer.VATID = ""
+			c.Customer = billing.CustomerKey(c.Buyer)
+			for j := range c.Lines {
+				c.Lines[j].ContractID = c.ID
+			}
+			ids[i] = c.ID.String()
+			if _, err := tx.Contracts().Put(ctx, billing.Record[billing.Contract]{ID: ids[i], Value: c}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}))
+	return ids
+}
+
+func itoa(i int) string { return decimal.NewFromInt(int64(i)).String() }
