@@ -123,6 +123,11 @@ feed:
 	}
 	close(jobs)
 	wg.Wait()
+	count := 0
+	for _, r := range results {
+		count += len(r.invoices)
+	}
+	rep.Invoices = make([]invoice.Snapshot, 0, count)
 	for _, r := range results {
 		rep.Invoices = append(rep.Invoices, r.invoices...)
 		rep.Failures = append(rep.Failures, r.failures...)

@@ -120,6 +120,19 @@ func TestQuoteToCash(t *testing.T) {
 		assert.Greater(t, hist[i].Version, hist[i-1].Version, "versions grow")
 	}
 
+	// KPIs of April: 20 seats at 50.00 EUR a month, one invoice of
+	// 9,500.00 EUR without VAT, paid before it was due.
+	k, err := e.KPIs(ctx, fred, date.Range{Start: date.MustParse("2026-04-01"), End: date.MustParse("2026-05-01")}, money.EUR)
+	require.NoError(t, err)
+	assert.True(t, k.MRR.Equal(money.MustParse("1000.00 EUR")), "MRR %s", k.MRR)
+	assert.True(t, k.ARR.Equal(money.MustParse("12000.00 EUR")), "ARR %s", k.ARR)
+	assert.True(t, k.Basket.AverageBasket.Equal(money.MustParse("9500.00 EUR")), "basket %s", k.Basket.AverageBasket)
+	assert.Equal(t, 1, k.Basket.Invoices)
+	require.Len(t, k.Payers, 1)
+	assert.Equal(t, contract.Customer, k.Payers[0].Customer)
+	assert.Equal(t, "good", string(k.Payers[0].Class))
+	assert.True(t, k.DSO.Outstanding.IsZero())
+
 	// The subscriber received the same events, as they were committed.
 	for _, want := range hist {
 		select {
