@@ -140,7 +140,7 @@ func (h historySource) History(ctx context.Context, ref collab.Ref, q collab.His
 // historyEntry turns an event into an activity feed entry.
 func historyEntry(ev Event) collab.HistoryEntry {
 	var b strings.Builder
-	b.WriteString(strings.ReplaceAll(string(ev.Action), "_", " "))
+	b.WriteString(string(ev.Action))
 	data := make(map[string]string, len(ev.Changes))
 	for i, c := range ev.Changes {
 		data[c.Field] = c.After
