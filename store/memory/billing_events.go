@@ -1,0 +1,197 @@
+package memory
+
+import (
+	"context"
+	"sort"
+	"strconv"
+
+	"github.com/billkit/billkit/billing"
+	"github.com/billkit/billkit/collab"
+	"github.com/billkit/billkit/validation"
+)
+
+// eventStore is the audit log: the events in the order they were
+// appended, an index by ID, and two indexes ordered by (At, ID): one over
+// every event, one per object. Indexes hold positions in events.
+type eventStore struct {
+	events   []billing.Event
+	byID     map[string]int
+	byTime   []int
+	byObject map[collab.Ref][]int
+	// kept is the number of events committed: those after it belong to
+	// the open transaction.
+	kept int
+}
+
+func newEventStore() eventStore {
+	return eventStore{byID: map[string]int{}, byObject: map[collab.Ref][]int{}}
+}
+
+// check returns the error that refuses to append events: an event without
+// an ID, or an ID already stored or given twice.
+func (l *eventStore) check(events []billing.Event) error {
+	var seen map[string]struct{} // for large batches only
+	if len(events) > 16 {
+		seen = make(map[string]struct{}, len(events))
+	}
+	for i, e := range events {
+		if e.ID == "" {
+			return validation.New("events["+strconv.Itoa(i)+"].id", validation.CodeRequired, "is required")
+		}
+		if _, ok := l.byID[e.ID]; ok || givenTwice(events[:i], seen, e.ID) {
+			return &billing.ConflictError{Kind: "event", ID: e.ID}
+		}
+	}
+	return nil
+}
+
+// givenTwice reports whether id is among the events before it in a batch,
+// and records it in seen when there is a seen set.
+func givenTwice(before []billing.Event, seen map[string]struct{}, id string) bool {
+	if seen != nil {
+		_, ok := seen[id]
+		seen[id] = struct{}{}
+		return ok
+	}
+	for _, e := range before {
+		if e.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// add stores a copy of e, which check accepted. The monotonic clock
+// reading of At is dropped: events are ordered by wall time, as a
+// database orders them.
+func (l *eventStore) add(e billing.Event) {
+	e = e.Clone()
+	e.At = e.At.Round(0)
+	i := len(l.events)
+	l.events = append(l.events, e)
+	l.byID[e.ID] = i
+	l.byTime = l.insert(l.byTime, i)
+	l.byObject[e.Object] = l.insert(l.byObject[e.Object], i)
+}
+
+// insert adds event i to the index idx, in (At, ID) order. Events mostly
+// arrive in time order, so appending is the common case.
+func (l *eventStore) insert(idx []int, i int) []int {
+	p := l.events[i].Position()
+	if n := len(idx); n == 0 || l.events[idx[n-1]].Position().Compare(p) < 0 {
+		return append(idx, i)
+	}
+	k := l.search(idx, p, false)
+	idx = append(idx, 0)
+	copy(idx[k+1:], idx[k:])
+	idx[k] = i
+	return idx
+}
+
+// remove takes event i out of the index idx.
+func (l *eventStore) remove(idx []int, i int) []int {
+	k := l.search(idx, l.events[i].Position(), false)
+	if k < len(idx) && idx[k] == i {
+		idx = append(idx[:k], idx[k+1:]...)
+	}
+	return idx
+}
+
+// search returns the first place in idx whose event is at or after p, or
+// strictly after p when strict.
+func (l *eventStore) search(idx []int, p collab.Position, strict bool) int {
+	return sort.Search(len(idx), func(k int) bool {
+		c := l.events[idx[k]].Position().Compare(p)
+		return c > 0 || (c == 0 && !strict)
+	})
+}
+
+// query returns copies of the events of idx that q selects, in its order.
+func (l *eventStore) query(idx []int, q billing.EventQuery) []billing.Event {
+	lo, hi := 0, len(idx)
+	if !q.Since.IsZero() {
+		lo = l.search(idx, collab.Position{At: q.Since}, false)
+	}
+	if !q.Until.IsZero() {
+		hi = l.search(idx, collab.Position{At: q.Until}, false)
+	}
+	if !q.After.IsZero() {
+		if q.Descending {
+			hi = min(hi, l.search(idx, q.After, false))
+		} else {
+			lo = max(lo, l.search(idx, q.After, true))
+		}
+	}
+	n := hi - lo
+	if n <= 0 {
+		return nil
+	}
+	if q.Limit > 0 && q.Limit < n {
+		n = q.Limit
+	}
+	out := make([]billing.Event, n)
+	for k := range out {
+		i := idx[lo+k]
+		if q.Descending {
+			i = idx[hi-1-k]
+		}
+		out[k] = l.events[i].Clone()
+	}
+	return out
+}
+
+// commit keeps the events of the transaction.
+func (l *eventStore) commit() { l.kept = len(l.events) }
+
+// rollback removes the events of the transaction, newest first.
+func (l *eventStore) rollback() {
+	for i := len(l.events) - 1; i >= l.kept; i-- {
+		e := &l.events[i]
+		l.byTime = l.remove(l.byTime, i)
+		if idx := l.remove(l.byObject[e.Object], i); len(idx) > 0 {
+			l.byObject[e.Object] = idx
+		} else {
+			delete(l.byObject, e.Object)
+		}
+		delete(l.byID, e.ID)
+	}
+	clear(l.events[l.kept:])
+	l.events = l.events[:l.kept]
+}
+
+// eventLog is the audit log seen from a transaction.
+type eventLog struct {
+	tx *tx
+	l  *eventStore
+}
+
+// Append implements billing.EventLog. An event without an ID is refused
+// with a *validation.Error, and nothing is appended.
+func (e *eventLog) Append(ctx context.Context, events ...billing.Event) error {
+	if err := e.tx.check(ctx, true); err != nil {
+		return err
+	}
+	if err := e.l.check(events); err != nil {
+		return err
+	}
+	for _, ev := range events {
+		e.l.add(ev)
+	}
+	return nil
+}
+
+// Object implements billing.EventLog.
+func (e *eventLog) Object(ctx context.Context, ref collab.Ref, q billing.EventQuery) ([]billing.Event, error) {
+	if err := e.tx.check(ctx, false); err != nil {
+		return nil, err
+	}
+	return e.l.query(e.l.byObject[ref], q), nil
+}
+
+// Range implements billing.EventLog.
+func (e *eventLog) Range(ctx context.Context, q billing.EventQuery) ([]billing.Event, error) {
+	if err := e.tx.check(ctx, false); err != nil {
+		return nil, err
+	}
+	return e.l.query(e.l.byTime, q), nil
+}

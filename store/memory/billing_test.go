@@ -1,0 +1,132 @@
+package memory_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/billkit/billkit/billing"
+	"github.com/billkit/billkit/collab"
+	"github.com/billkit/billkit/date"
+	"github.com/billkit/billkit/store/memory"
+	"github.com/billkit/billkit/store/storetest"
+	"github.com/billkit/billkit/validation"
+)
+
+func TestStore(t *testing.T) {
+	storetest.Run(t, func(*testing.T) billing.Store { return memory.NewStore() })
+}
+
+func TestStoreRefusesEmptyKeys(t *testing.T) {
+	ctx := context.Background()
+	s := memory.NewStore()
+	err := s.Update(ctx, func(tx billing.Tx) error {
+		_, err := tx.Contracts().Put(ctx, billing.Record[billing.Contract]{})
+		assert.ErrorIs(t, err, validation.ErrInvalid, "a record without an ID")
+		err = tx.Events().Append(ctx, billing.Event{At: time.Now()})
+		assert.ErrorIs(t, err, validation.ErrInvalid, "an event without an ID")
+		assert.ErrorIs(t, tx.Marks().Mark(ctx, "", "inv-1"), validation.ErrInvalid, "a mark without a key")
+		_, err = tx.Sequence().Next(ctx, "F", date.Date{})
+		assert.ErrorIs(t, err, validation.ErrInvalid, "a number without a date")
+		return nil
+	})
+	require.NoError(t, err)
+	assert.Equal(t, 0, count(t, s), "nothing was written")
+}
+
+func TestStoreScanWithoutLimit(t *testing.T) {
+	ctx := context.Background()
+	s := memory.NewStore()
+	require.NoError(t, s.Update(ctx, func(tx billing.Tx) error {
+		for _, id := range []string{"c", "a", "d", "b"} {
+			if _, err := tx.Contracts().Put(ctx, billing.Record[billing.Contract]{ID: id}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}))
+	require.NoError(t, s.View(ctx, func(tx billing.Tx) error {
+		for _, limit := range []int{0, -1} {
+			all, err := tx.Contracts().Scan(ctx, "a", limit)
+			require.NoError(t, err)
+			assert.Len(t, all, 3, "limit %d returns every record after the ID", limit)
+		}
+		return nil
+	}))
+}
+
+func TestStoreLargeEventBatch(t *testing.T) {
+	ctx := context.Background()
+	s := memory.NewStore()
+	batch := make([]billing.Event, 100)
+	for i := range batch { // appended newest first: every one goes into the middle
+		batch[i] = billing.Event{ID: fmt.Sprintf("e%03d", i), At: t0.Add(-time.Duration(i) * time.Second),
+			Object: collab.Ref{Kind: collab.KindInvoice, ID: "inv-" + strconv.Itoa(i%3)}}
+	}
+	dup := append(slices.Clone(batch), batch[42])
+	err := s.Update(ctx, func(tx billing.Tx) error { return tx.Events().Append(ctx, dup...) })
+	require.ErrorIs(t, err, billing.ErrConflict, "an ID given twice in a large batch")
+	require.NoError(t, s.Update(ctx, func(tx billing.Tx) error { return tx.Events().Append(ctx, batch...) }))
+	require.NoError(t, s.View(ctx, func(tx billing.Tx) error {
+		all, err := tx.Events().Range(ctx, billing.EventQuery{})
+		require.NoError(t, err)
+		require.Len(t, all, 100)
+		assert.True(t, slices.IsSortedFunc(all, func(a, b billing.Event) int { return a.Position().Compare(b.Position()) }))
+		one, err := tx.Events().Object(ctx, collab.Ref{Kind: collab.KindInvoice, ID: "inv-1"}, billing.EventQuery{Descending: true})
+		require.NoError(t, err)
+		assert.Len(t, one, 33)
+		assert.Equal(t, "e001", one[0].ID, "the newest event of inv-1")
+		return nil
+	}))
+}
+
+func TestStoreTxEndsWithItsFunction(t *testing.T) {
+	ctx := context.Background()
+	s := memory.NewStore()
+	var kept billing.Tx
+	require.NoError(t, s.Update(ctx, func(tx billing.Tx) error { kept = tx; return nil }))
+	_, err := kept.Contracts().Put(ctx, billing.Record[billing.Contract]{ID: "c-1"})
+	assert.Error(t, err, "a transaction cannot be used once its function returned")
+	_, err = kept.Contracts().Get(ctx, "c-1")
+	assert.Error(t, err)
+	assert.NotErrorIs(t, err, billing.ErrNotFound)
+}
+
+func TestStoreCancelledInsideTransaction(t *testing.T) {
+	s := memory.NewStore()
+	ctx, cancel := context.WithCancel(context.Background())
+	err := s.Update(ctx, func(tx billing.Tx) error {
+		if _, err := tx.Contracts().Put(ctx, billing.Record[billing.Contract]{ID: "c-1"}); err != nil {
+			return err
+		}
+		cancel()
+		_, err := tx.Contracts().Put(ctx, billing.Record[billing.Contract]{ID: "c-2"})
+		return err
+	})
+	require.ErrorIs(t, err, context.Canceled)
+	assert.Equal(t, 0, count(t, s), "the write before the cancellation was rolled back")
+}
+
+// count returns the number of contracts and events stored.
+func count(t *testing.T, s *memory.Store) int {
+	t.Helper()
+	n := 0
+	ctx := context.Background()
+	require.NoError(t, s.View(ctx, func(tx billing.Tx) error {
+		all, err := tx.Contracts().Scan(ctx, "", 0)
+		n += len(all)
+		events, err2 := tx.Events().Range(ctx, billing.EventQuery{})
+		n += len(events)
+		return errors.Join(err, err2)
+	}))
+	return n
+}
+
+var t0 = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)

@@ -1,0 +1,214 @@
+package storetest
+
+import (
+	"context"
+	"errors"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/billkit/billkit/billing"
+)
+
+// runCollection runs the collection subtests for kind k.
+func runCollection[T any](t *testing.T, open func(t *testing.T) billing.Store, k kind[T]) {
+	t.Helper()
+	tests := []struct {
+		name string
+		run  func(t *testing.T, s billing.Store, k kind[T])
+	}{
+		{"insert, get and update count versions", testVersions[T]},
+		{"a stale version is a conflict and writes nothing", testStale[T]},
+		{"a duplicate insert is a conflict", testDuplicate[T]},
+		{"a missing ID is not found", testNotFound[T]},
+		{"scan lists IDs in order, page by page", testScan[T]},
+		{"values share nothing with the store", testCopies[T]},
+	}
+	t.Run(k.name, func(t *testing.T) {
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) { tt.run(t, open(t), k) })
+		}
+	})
+}
+
+// put writes value under id with the version read, in its own Update.
+func put[T any](t *testing.T, s billing.Store, k kind[T], id string, version uint64, value T) (uint64, error) {
+	t.Helper()
+	var got uint64
+	err := s.Update(context.Background(), func(tx billing.Tx) error {
+		var err error
+		got, err = k.of(tx).Put(context.Background(), billing.Record[T]{ID: id, Version: version, Value: value})
+		return err
+	})
+	return got, err
+}
+
+// get reads id in a View.
+func get[T any](t *testing.T, s billing.Store, k kind[T], id string) (billing.Record[T], error) {
+	t.Helper()
+	var r billing.Record[T]
+	err := s.View(context.Background(), func(tx billing.Tx) error {
+		var err error
+		r, err = k.of(tx).Get(context.Background(), id)
+		return err
+	})
+	return r, err
+}
+
+// mustGet reads id, which must be stored with the given version and value.
+func mustGet[T any](t *testing.T, s billing.Store, k kind[T], id string, version uint64, value T) {
+	t.Helper()
+	r, err := get(t, s, k, id)
+	require.NoError(t, err)
+	assert.Equal(t, id, r.ID)
+	assert.Equal(t, version, r.Version)
+	assertSame(t, value, r.Value)
+}
+
+func testVersions[T any](t *testing.T, s billing.Store, k kind[T]) {
+	id := k.id(1)
+	v, err := put(t, s, k, id, 0, k.value(t, id, 1))
+	require.NoError(t, err)
+	assert.Equal(t, uint64(1), v, "an insert makes version 1")
+	mustGet(t, s, k, id, 1, k.value(t, id, 1))
+
+	for n := 2; n <= 3; n++ {
+		v, err = put(t, s, k, id, uint64(n-1), k.value(t, id, n))
+		require.NoError(t, err)
+		assert.Equal(t, uint64(n), v, "each update adds one")
+		mustGet(t, s, k, id, uint64(n), k.value(t, id, n))
+	}
+}
+
+func testStale[T any](t *testing.T, s billing.Store, k kind[T]) {
+	id, missing := k.id(1), k.id(2)
+	_, err := put(t, s, k, id, 0, k.value(t, id, 1))
+	require.NoError(t, err)
+	_, err = put(t, s, k, id, 1, k.value(t, id, 2))
+	require.NoError(t, err)
+
+	update(t, s, func(tx billing.Tx) error {
+		_, err := k.of(tx).Put(context.Background(), billing.Record[T]{ID: id, Version: 1, Value: k.value(t, id, 3)})
+		var conflict *billing.ConflictError
+		require.ErrorAs(t, err, &conflict)
+		assert.ErrorIs(t, err, billing.ErrConflict)
+		assert.Equal(t, billing.ConflictError{Kind: k.name, ID: id, Expected: 1, Actual: 2}, *conflict)
+
+		_, err = k.of(tx).Put(context.Background(), billing.Record[T]{ID: missing, Version: 4, Value: k.value(t, missing, 4)})
+		require.ErrorAs(t, err, &conflict, "updating a record that does not exist")
+		assert.Equal(t, billing.ConflictError{Kind: k.name, ID: missing, Expected: 4, Actual: 0}, *conflict)
+		return nil // commit: the refused Puts must have written nothing
+	})
+	mustGet(t, s, k, id, 2, k.value(t, id, 2))
+	_, err = get(t, s, k, missing)
+	assert.ErrorIs(t, err, billing.ErrNotFound)
+}
+
+func testDuplicate[T any](t *testing.T, s billing.Store, k kind[T]) {
+	id := k.id(1)
+	_, err := put(t, s, k, id, 0, k.value(t, id, 1))
+	require.NoError(t, err)
+	_, err = put(t, s, k, id, 0, k.value(t, id, 2))
+	var conflict *billing.ConflictError
+	require.ErrorAs(t, err, &conflict)
+	assert.ErrorIs(t, err, billing.ErrConflict)
+	assert.Equal(t, billing.ConflictError{Kind: k.name, ID: id, Expected: 0, Actual: 1}, *conflict)
+	mustGet(t, s, k, id, 1, k.value(t, id, 1))
+}
+
+func testNotFound[T any](t *testing.T, s billing.Store, k kind[T]) {
+	id := k.id(9)
+	_, err := get(t, s, k, id)
+	assert.ErrorIs(t, err, billing.ErrNotFound)
+	var nf *billing.NotFoundError
+	require.ErrorAs(t, err, &nf)
+	assert.Equal(t, billing.NotFoundError{Kind: k.name, ID: id}, *nf)
+	assert.False(t, errors.Is(err, billing.ErrConflict))
+}
+
+func testScan[T any](t *testing.T, s billing.Store, k kind[T]) {
+	const total = 25
+	order := rand.New(rand.NewPCG(1, 2)).Perm(total) // IDs do not always arrive in order
+	for i, n := range order {
+		if i%2 == 0 { // half in one transaction each, half together
+			_, err := put(t, s, k, k.id(n), 0, k.value(t, k.id(n), n))
+			require.NoError(t, err)
+		}
+	}
+	update(t, s, func(tx billing.Tx) error {
+		for i, n := range order {
+			if i%2 == 1 {
+				if _, err := k.of(tx).Put(context.Background(), billing.Record[T]{ID: k.id(n), Value: k.value(t, k.id(n), n)}); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+
+	var pages [][]billing.Record[T]
+	view(t, s, func(tx billing.Tx) error {
+		after := ""
+		for range total {
+			page, err := k.of(tx).Scan(context.Background(), after, 10)
+			require.NoError(t, err)
+			pages = append(pages, page)
+			if len(page) == 0 {
+				return nil
+			}
+			after = page[len(page)-1].ID
+		}
+		return nil
+	})
+	require.Len(t, pages, 4)
+	assert.Equal(t, []int{10, 10, 5, 0}, []int{len(pages[0]), len(pages[1]), len(pages[2]), len(pages[3])})
+	n := 0
+	for _, page := range pages {
+		for _, r := range page {
+			assert.Equal(t, k.id(n), r.ID, "ascending ID order")
+			assert.Equal(t, uint64(1), r.Version)
+			assertSame(t, k.value(t, k.id(n), n), r.Value)
+			n++
+		}
+	}
+
+	view(t, s, func(tx billing.Tx) error {
+		between := k.id(7) + "~" // sorts after id(7), before id(8)
+		page, err := k.of(tx).Scan(context.Background(), between, 2)
+		require.NoError(t, err)
+		require.Len(t, page, 2)
+		assert.Equal(t, []string{k.id(8), k.id(9)}, []string{page[0].ID, page[1].ID})
+		all, err := k.of(tx).Scan(context.Background(), "", total+10)
+		require.NoError(t, err)
+		assert.Len(t, all, total)
+		return nil
+	})
+}
+
+func testCopies[T any](t *testing.T, s billing.Store, k kind[T]) {
+	id := k.id(1)
+	given := k.value(t, id, 1)
+	_, err := put(t, s, k, id, 0, given)
+	require.NoError(t, err)
+	k.mutate(&given)
+	mustGet(t, s, k, id, 1, k.value(t, id, 1))
+
+	r, err := get(t, s, k, id)
+	require.NoError(t, err)
+	k.mutate(&r.Value)
+	mustGet(t, s, k, id, 1, k.value(t, id, 1))
+
+	update(t, s, func(tx billing.Tx) error {
+		page, err := k.of(tx).Scan(context.Background(), "", 1)
+		require.NoError(t, err)
+		require.Len(t, page, 1)
+		k.mutate(&page[0].Value)
+		r, err := k.of(tx).Get(context.Background(), id)
+		require.NoError(t, err)
+		assertSame(t, k.value(t, id, 1), r.Value, "inside the transaction too")
+		return nil
+	})
+	mustGet(t, s, k, id, 1, k.value(t, id, 1))
+}

@@ -1,0 +1,20 @@
+// Package storetest checks that an implementation of billing.Store keeps
+// the contract the billing engine relies on: optimistic versions with
+// typed conflict and not-found errors, ordered scans, atomic transactions
+// that leave nothing behind when they fail, read-only views, copies that
+// share nothing with what the store holds, an ordered and append-only
+// audit log, bill-run marks, and a gapless, chronological and
+// transactional numbering sequence, under concurrent use.
+//
+// It uses nothing but the billing port, so every store runs the same
+// suite from its own tests:
+//
+//	func TestStore(t *testing.T) {
+//		storetest.Run(t, func(t *testing.T) billing.Store {
+//			return memory.NewStore()
+//		})
+//	}
+//
+// Run the suite with -race: several subtests drive a store from many
+// goroutines at once.
+package storetest
