@@ -21,7 +21,8 @@ import (
 // one.
 type Store interface {
 	// Update runs fn in a read-write transaction and commits what it wrote
-	// if fn returns nil. It returns fn's error, or the commit's.
+	// if fn returns nil. It returns fn's error, or the commit's. If fn
+	// panics, nothing it wrote is kept and the panic continues.
 	Update(ctx context.Context, fn func(tx Tx) error) error
 	// View runs fn in a read-only transaction over a consistent view of
 	// the store. Writes in it fail with ErrReadOnly.
@@ -69,15 +70,16 @@ type Collection[T any] interface {
 	// stored version, else Put fails with a *ConflictError and writes
 	// nothing.
 	Put(ctx context.Context, r Record[T]) (uint64, error)
-	// Scan returns at most limit records whose IDs sort after the given
-	// one ("" for the first), in ascending ID order.
+	// Scan returns at most limit records (every record when limit <= 0)
+	// whose IDs sort after the given one ("" for the first), in ascending
+	// ID order.
 	Scan(ctx context.Context, after string, limit int) ([]Record[T], error)
 }
 
 // EventLog is the append-only audit log.
 type EventLog interface {
 	// Append stores events. An event whose ID is already stored is a
-	// *ConflictError, and nothing is appended.
+	// *ConflictError (Kind "event"), and nothing is appended.
 	Append(ctx context.Context, events ...Event) error
 	// Object returns the events of one object selected by q, ordered by
 	// (At, ID), newest first when q.Descending.
@@ -91,7 +93,8 @@ type EventLog interface {
 // billed, so that running again bills nothing twice.
 type Marks interface {
 	// Mark records that the charge with the given key was billed on the
-	// invoice with the given ID. A key already marked is a *ConflictError.
+	// invoice with the given ID. A key already marked is a *ConflictError
+	// (Kind "mark").
 	Mark(ctx context.Context, key, invoiceID string) error
 	// Marked returns the ID of the invoice that billed key, and whether
 	// key is marked.
