@@ -104,8 +104,6 @@ func (e *ForbiddenError) Error() string {
 // Unwrap returns [ErrForbidden].
 func (e *ForbiddenError) Unwrap() error { return ErrForbidden }
 
-func errorsIs(err, target error) bool { return errors.Is(err, target) }
-
 // DecidedError reports a decision on an approval request that is no
 // longer pending. It wraps [ErrDecided].
 type DecidedError struct {

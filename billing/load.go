@@ -2,6 +2,7 @@ package billing
 
 import (
 	"context"
+	"errors"
 
 	"github.com/google/uuid"
 
@@ -82,7 +83,7 @@ func loadLedger(ctx context.Context, tx Tx, customer string, cur money.Currency)
 			return nil, err
 		}
 		st.version = rec.Version
-	case isNotFound(err):
+	case errors.Is(err, ErrNotFound):
 		if st.ledger, err = invoice.NewLedger(customer, cur); err != nil {
 			return nil, err
 		}
@@ -114,9 +115,4 @@ func (st *ledgerState) save(ctx context.Context, tx Tx, c *change, action Action
 		c.record(invoiceRef(snap), action, li.before, after, v, reason)
 	}
 	return nil
-}
-
-func isNotFound(err error) bool {
-	_, ok := err.(*NotFoundError)
-	return ok || errorsIs(err, ErrNotFound)
 }
