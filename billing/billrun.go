@@ -56,6 +56,10 @@ type BillRunReport struct {
 	Billed, AlreadyBilled int
 	// Failures lists the contracts that could not be billed.
 	Failures []BillRunFailure
+	// Elsewhere counts the contracts left to another engine instance
+	// that was billing their customer at the same time (on stores that
+	// implement Claimer).
+	Elsewhere int
 }
 
 // BillRun bills every contract line with a charge due on or before the
@@ -73,6 +77,12 @@ type BillRunReport struct {
 // running again bills what remains. A contract that cannot be billed is
 // reported in the report's Failures and does not stop the run; the error
 // returned is the context's, or a failure to read the contracts.
+//
+// On a store that several engine instances share and that implements
+// Claimer, each customer is billed in one transaction holding the
+// customer's claim: instances running the same bill run at once split the
+// customers between them, and each report counts in Elsewhere the
+// contracts it left to another instance.
 func (e *Engine) BillRun(ctx context.Context, userID string, on date.Date, opts BillRunOptions) (BillRunReport, error) {
 	rep := BillRunReport{Date: on}
 	if err := e.access.Check(userID, PermBillRun); err != nil {
@@ -128,11 +138,14 @@ feed:
 		count += len(r.invoices)
 	}
 	rep.Invoices = make([]invoice.Snapshot, 0, count)
-	for _, r := range results {
+	for i, r := range results {
 		rep.Invoices = append(rep.Invoices, r.invoices...)
 		rep.Failures = append(rep.Failures, r.failures...)
 		rep.Billed += r.billed
 		rep.AlreadyBilled += r.already
+		if r.elsewhere {
+			rep.Elsewhere += len(groups[i])
+		}
 	}
 	return rep, ctx.Err()
 }

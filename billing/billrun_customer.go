@@ -15,6 +15,9 @@ type groupResult struct {
 	invoices        []invoice.Snapshot
 	failures        []BillRunFailure
 	billed, already int
+	// elsewhere is set when another engine instance was billing the
+	// customer.
+	elsewhere bool
 }
 
 // dueCharge is a charge of a contract line, with its idempotency key.
@@ -54,6 +57,9 @@ func (e *Engine) billCustomer(ctx context.Context, userID string, on date.Date, 
 		return res
 	}
 	contractFailures := res.failures
+	if cl, ok := e.store.(Claimer); ok && !opts.DryRun {
+		return e.billClaimed(ctx, cl, userID, on, contracts, due, res, opts)
+	}
 	for attempt := 0; ; attempt++ {
 		var fresh []dueCharge
 		err := e.view(ctx, func(tx Tx) error {
@@ -85,6 +91,43 @@ func (e *Engine) billCustomer(ctx context.Context, userID string, on date.Date, 
 		res.invoices, res.billed, res.already = created, billed, already
 		return res
 	}
+}
+
+// billClaimed bills one customer's due charges on a store shared by
+// several engine instances: it reads what is unbilled, draws up the
+// invoices and writes them in one transaction holding the customer's
+// claim, and leaves the customer to the instance that holds the claim
+// already.
+func (e *Engine) billClaimed(ctx context.Context, cl Claimer, userID string, on date.Date, contracts []Contract, due []dueCharge, res groupResult, opts BillRunOptions) groupResult {
+	contractFailures := res.failures
+	claimed := true
+	run := func(ctx context.Context, fn func(Tx) error) error {
+		var err error
+		claimed, err = cl.Claim(ctx, "billrun/"+contracts[0].Customer, fn)
+		return err
+	}
+	var created []invoice.Snapshot
+	var billed, already int
+	err := e.updateIn(ctx, run, userID, func(tx Tx, c *change) error {
+		fresh, err := unbilled(ctx, tx, due)
+		if err != nil {
+			return err
+		}
+		already = len(due) - len(fresh)
+		drafts, failures := e.drafts(fresh, on)
+		res.failures = append(contractFailures[:len(contractFailures):len(contractFailures)], failures...)
+		created, billed, err = e.writeDrafts(ctx, tx, c, on, drafts, opts.Issue)
+		return err
+	})
+	if !claimed {
+		res.elsewhere = true
+		return res
+	}
+	if err != nil {
+		return failAll(res, contracts, err)
+	}
+	res.invoices, res.billed, res.already = created, billed, already
+	return res
 }
 
 func failAll(res groupResult, contracts []Contract, err error) groupResult {
@@ -271,36 +314,44 @@ func (e *Engine) commitDrafts(ctx context.Context, userID string, on date.Date, 
 	var created []invoice.Snapshot
 	billed := 0
 	err := e.update(ctx, userID, func(tx Tx, c *change) error {
-		created, billed = created[:0], 0
-		for _, d := range drafts {
-			id := d.inv.ID().String()
-			for _, ch := range d.charges {
-				if err := tx.Marks().Mark(ctx, ch.key, id); err != nil {
-					if errors.Is(err, ErrConflict) {
-						return errRaced
-					}
-					return err
-				}
-			}
-			billed += len(d.charges)
-			inv := d.inv
-			if !issue {
-				snap := inv.Snapshot()
-				if err := putNewInvoice(ctx, tx, c, snap, ActionInvoiceCreated); err != nil {
-					return err
-				}
-				created = append(created, snap)
-				continue
-			}
-			snap, err := e.submitAndIssue(ctx, tx, c, inv, on)
-			if err != nil {
-				return err
-			}
-			created = append(created, snap)
-		}
-		return nil
+		var err error
+		created, billed, err = e.writeDrafts(ctx, tx, c, on, drafts, issue)
+		return err
 	})
 	return created, billed, err
+}
+
+// writeDrafts writes the drafts in tx: see commitDrafts.
+func (e *Engine) writeDrafts(ctx context.Context, tx Tx, c *change, on date.Date, drafts []draft, issue bool) ([]invoice.Snapshot, int, error) {
+	created := make([]invoice.Snapshot, 0, len(drafts))
+	billed := 0
+	for _, d := range drafts {
+		id := d.inv.ID().String()
+		for _, ch := range d.charges {
+			if err := tx.Marks().Mark(ctx, ch.key, id); err != nil {
+				if errors.Is(err, ErrConflict) {
+					return nil, 0, errRaced
+				}
+				return nil, 0, err
+			}
+		}
+		billed += len(d.charges)
+		inv := d.inv
+		if !issue {
+			snap := inv.Snapshot()
+			if err := putNewInvoice(ctx, tx, c, snap, ActionInvoiceCreated); err != nil {
+				return nil, 0, err
+			}
+			created = append(created, snap)
+			continue
+		}
+		snap, err := e.submitAndIssue(ctx, tx, c, inv, on)
+		if err != nil {
+			return nil, 0, err
+		}
+		created = append(created, snap)
+	}
+	return created, billed, nil
 }
 
 // submitAndIssue creates a bill run's invoice and issues it, unless an

@@ -2,6 +2,7 @@ package billing
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"github.com/billkit/billkit/collab"
@@ -161,4 +162,22 @@ func historyEntry(ev Event) collab.HistoryEntry {
 		b.WriteString(")")
 	}
 	return collab.HistoryEntry{ID: ev.ID, At: ev.At, Actor: ev.Actor, Action: string(ev.Action), Summary: b.String(), Data: data}
+}
+
+// Listen relays to this engine's subscribers the change events that other
+// engine instances commit to a shared store, until ctx ends; it returns
+// ctx's error then, or the error that stopped the store's feed. A host
+// running several instances over one database runs Listen in a goroutine
+// of each. The store must implement EventFeed, else Listen returns an
+// error wrapping ErrConfig.
+func (e *Engine) Listen(ctx context.Context) error {
+	feed, ok := e.store.(EventFeed)
+	if !ok {
+		return fmt.Errorf("%w: the store %T carries no events between instances", ErrConfig, e.store)
+	}
+	var batch [1]Event
+	return feed.Follow(ctx, func(ev Event) {
+		batch[0] = ev
+		e.broker.publish(batch[:])
+	})
 }

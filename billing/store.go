@@ -100,3 +100,31 @@ type Marks interface {
 	// key is marked.
 	Marked(ctx context.Context, key string) (string, bool, error)
 }
+
+// Claimer is implemented by stores that several engine instances share,
+// such as a PostgreSQL database behind many application servers. Bill runs
+// use it to split the customers between instances running at once: each
+// customer is billed inside a claim, and an instance that finds the claim
+// taken moves on to the next customer instead of waiting or billing it
+// twice.
+type Claimer interface {
+	// Claim runs fn in a read-write transaction (as Update does) that
+	// holds an exclusive claim on key until it ends. If another
+	// transaction holds the claim, Claim returns false at once without
+	// running fn. Otherwise it returns true and fn's error, or the
+	// commit's.
+	Claim(ctx context.Context, key string, fn func(tx Tx) error) (bool, error)
+}
+
+// EventFeed is implemented by stores that several engine instances share:
+// it carries the events one instance commits to the others, so that
+// subscribers in every instance see every change (see Engine.Listen).
+type EventFeed interface {
+	// Follow calls fn, one call at a time and in commit order, with every
+	// event that other Store values over the same database commit from the
+	// moment Follow is listening until ctx ends. Events committed through
+	// this Store value are not delivered: its engine has published them
+	// already. Follow returns ctx's error once ctx ends, or the error that
+	// stopped it listening.
+	Follow(ctx context.Context, fn func(Event)) error
+}

@@ -43,8 +43,14 @@ func (c *change) notify(n notify.Notification) {
 // publishes them and sends the notifications. If fn fails nothing is
 // written, published or sent.
 func (e *Engine) update(ctx context.Context, actor string, fn func(tx Tx, c *change) error) error {
+	return e.updateIn(ctx, e.store.Update, actor, fn)
+}
+
+// updateIn is update with the transaction run by run: the store's Update,
+// or a claim on a shared store.
+func (e *Engine) updateIn(ctx context.Context, run func(context.Context, func(Tx) error) error, actor string, fn func(tx Tx, c *change) error) error {
 	c := &change{e: e, actor: actor}
-	err := e.store.Update(ctx, func(tx Tx) error {
+	err := run(ctx, func(tx Tx) error {
 		c.events, c.notes = c.events[:0], c.notes[:0]
 		if err := fn(tx, c); err != nil {
 			return err

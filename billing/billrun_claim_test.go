@@ -1,0 +1,121 @@
+package billing_test
+
+import (
+	"context"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/billkit/billkit/billing"
+	"github.com/billkit/billkit/store/memory"
+)
+
+// claimingStore is a memory store shared by several engines, with claims
+// held in a set: what a database shared by several instances offers.
+type claimingStore struct {
+	*memory.Store
+	mu     sync.Mutex
+	claims map[string]bool
+}
+
+func (s *claimingStore) take(key string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.claims[key] {
+		return false
+	}
+	s.claims[key] = true
+	return true
+}
+
+func (s *claimingStore) release(key string) {
+	s.mu.Lock()
+	delete(s.claims, key)
+	s.mu.Unlock()
+}
+
+func (s *claimingStore) Claim(ctx context.Context, key string, fn func(billing.Tx) error) (bool, error) {
+	if !s.take(key) {
+		return false, nil
+	}
+	defer s.release(key)
+	return true, s.Update(ctx, fn)
+}
+
+var _ billing.Claimer = (*claimingStore)(nil)
+
+// sharedEngines returns two engines over one claiming store, as two
+// application instances over one database.
+func sharedEngines(t *testing.T) (*claimingStore, *billing.Engine, *billing.Engine) {
+	t.Helper()
+	st := &claimingStore{Store: memory.NewStore(), claims: map[string]bool{}}
+	f := newFixture(t)
+	a, err := billing.New(st, f.engine.Desk(), billing.WithAccess(f.engine.Access()))
+	require.NoError(t, err)
+	b, err := billing.New(st, f.engine.Desk(), billing.WithAccess(f.engine.Access()))
+	require.NoError(t, err)
+	return st, a, b
+}
+
+func TestBillRunSplitsClaimedCustomers(t *testing.T) {
+	ctx := context.Background()
+	st, a, b := sharedEngines(t)
+	n := contractCount() / 5
+	putContracts(t, st, monthlyContract(t, a.Desk(), 0), n)
+
+	var reps [2]billing.BillRunReport
+	var wg sync.WaitGroup
+	for i, e := range []*billing.Engine{a, b} {
+		wg.Go(func() {
+			var err error
+			reps[i], err = e.BillRun(ctx, carol, may1, billing.BillRunOptions{Workers: 2})
+			assert.NoError(t, err)
+		})
+	}
+	wg.Wait()
+	for _, r := range reps {
+		require.Empty(t, r.Failures)
+		// Two charges (April and May) per contract: each contract was
+		// billed by this run, found billed, or left to the other one.
+		assert.Equal(t, n, r.Billed/2+r.AlreadyBilled/2+r.Elsewhere)
+	}
+	assert.Equal(t, n, len(reps[0].Invoices)+len(reps[1].Invoices), "every customer billed once")
+	assert.Equal(t, 2*n, reps[0].Billed+reps[1].Billed)
+	assert.Len(t, storedInvoices(t, a), n)
+}
+
+func TestBillRunLeavesClaimedCustomer(t *testing.T) {
+	ctx := context.Background()
+	st, a, _ := sharedEngines(t)
+	putContracts(t, st, monthlyContract(t, a.Desk(), 0), 3)
+	key := "billrun/" + storedContracts(t, st)[1].Customer
+	require.True(t, st.take(key))
+
+	rep, err := a.BillRun(ctx, carol, may1, billing.BillRunOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, 1, rep.Elsewhere)
+	assert.Len(t, rep.Invoices, 2, "the claimed customer is left to its holder")
+
+	st.release(key)
+	rep, err = a.BillRun(ctx, carol, may1, billing.BillRunOptions{})
+	require.NoError(t, err)
+	assert.Zero(t, rep.Elsewhere)
+	assert.Len(t, rep.Invoices, 1, "the next run bills it")
+	assert.Equal(t, 4, rep.AlreadyBilled)
+}
+
+// storedContracts returns the stored contracts in ID order.
+func storedContracts(t *testing.T, st billing.Store) []billing.Contract {
+	t.Helper()
+	var out []billing.Contract
+	require.NoError(t, st.View(context.Background(), func(tx billing.Tx) error {
+		recs, err := tx.Contracts().Scan(context.Background(), "", 0)
+		for _, r := range recs {
+			out = append(out, r.Value)
+		}
+		return err
+	}))
+	return out
+}
