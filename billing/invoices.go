@@ -53,16 +53,7 @@ func (e *Engine) Invoices(ctx context.Context, userID string, keep func(invoice.
 	if err := e.access.Check(userID, PermInvoiceView); err != nil {
 		return nil, err
 	}
-	var out []invoice.Snapshot
-	err := e.view(ctx, func(tx Tx) error {
-		return scanAll(ctx, tx.Invoices(), func(r Record[invoice.Snapshot]) error {
-			if keep == nil || keep(r.Value) {
-				out = append(out, r.Value)
-			}
-			return nil
-		})
-	})
-	return out, err
+	return listAll(ctx, e, Tx.Invoices, keep)
 }
 
 // changeInvoice loads an invoice that no ledger holds yet (a draft, one
