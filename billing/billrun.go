@@ -7,8 +7,11 @@ import (
 	"sort"
 	"sync"
 
+	"github.com/google/uuid"
+
 	"github.com/billkit/billkit/date"
 	"github.com/billkit/billkit/invoice"
+	"github.com/billkit/billkit/money"
 )
 
 // BillRunOptions configure a bill run.
@@ -26,6 +29,38 @@ type BillRunOptions struct {
 	// Progress, when set, is called after each customer is billed, one
 	// call at a time, with the counts so far.
 	Progress func(BillRunProgress)
+	// OnInvoice, when set, is called with each invoice the run creates
+	// (or, for a dry run, would create) once its customer's transaction
+	// is committed, one call at a time, from the run's workers. It is
+	// where a host that wants whole documents takes them: the report
+	// keeps a summary of each invoice only, so that a run over hundreds of
+	// thousands of customers does not hold every document in memory.
+	OnInvoice func(invoice.Snapshot)
+}
+
+// BilledInvoice summarises an invoice a bill run created or, for a dry
+// run, would create.
+type BilledInvoice struct {
+	// ID is the invoice's ID (for a dry run, the ID it would have had).
+	ID uuid.UUID
+	// Customer is the key of the customer billed (see CustomerKey).
+	Customer string
+	// Status is draft, pending approval when an approval rule applies, or
+	// issued when the run issues invoices.
+	Status invoice.Status
+	// Number is the invoice number, once issued.
+	Number string
+	// Total is the total with VAT (BT-112), Due the amount due (BT-115).
+	Total, Due money.Amount
+	// Lines is the number of invoice lines, one per charge billed.
+	Lines int
+}
+
+// summarise returns the summary of an invoice a run created.
+func summarise(s *invoice.Snapshot, customer string) BilledInvoice {
+	d := &s.Document
+	return BilledInvoice{ID: s.ID, Customer: customer, Status: s.Status, Number: d.Number,
+		Total: d.Totals.TaxInclusive, Due: d.Totals.Due, Lines: len(d.Lines)}
 }
 
 // BillRunProgress counts a bill run's progress in contracts.
@@ -49,8 +84,9 @@ type BillRunReport struct {
 	Date date.Date
 	// Contracts is the number of contracts examined.
 	Contracts int
-	// Invoices are the invoices created, ordered by customer.
-	Invoices []invoice.Snapshot
+	// Invoices summarises the invoices created, ordered by customer (see
+	// BillRunOptions.OnInvoice for the documents).
+	Invoices []BilledInvoice
 	// Billed counts the charges billed, AlreadyBilled those that an
 	// earlier run had billed and were skipped.
 	Billed, AlreadyBilled int
@@ -113,13 +149,26 @@ func (e *Engine) BillRun(ctx context.Context, userID string, on date.Date, opts 
 			defer wg.Done()
 			for i := range jobs {
 				results[i] = e.billCustomer(ctx, userID, on, groups[i], opts)
-				if opts.Progress != nil {
+				r := &results[i]
+				if opts.Progress != nil || opts.OnInvoice != nil {
 					mu.Lock()
+					if opts.OnInvoice != nil {
+						for j := range r.invoices {
+							opts.OnInvoice(r.invoices[j].snap)
+						}
+					}
 					progress.Done += len(groups[i])
-					progress.Failed += len(results[i].failures)
-					opts.Progress(progress)
+					progress.Failed += len(r.failures)
+					if opts.Progress != nil {
+						opts.Progress(progress)
+					}
 					mu.Unlock()
 				}
+				r.summaries = make([]BilledInvoice, len(r.invoices))
+				for j := range r.invoices {
+					r.summaries[j] = summarise(&r.invoices[j].snap, groups[i][0].Customer)
+				}
+				r.invoices = nil
 			}
 		}()
 	}
@@ -135,11 +184,11 @@ feed:
 	wg.Wait()
 	count := 0
 	for _, r := range results {
-		count += len(r.invoices)
+		count += len(r.summaries)
 	}
-	rep.Invoices = make([]invoice.Snapshot, 0, count)
+	rep.Invoices = make([]BilledInvoice, 0, count)
 	for i, r := range results {
-		rep.Invoices = append(rep.Invoices, r.invoices...)
+		rep.Invoices = append(rep.Invoices, r.summaries...)
 		rep.Failures = append(rep.Failures, r.failures...)
 		rep.Billed += r.billed
 		rep.AlreadyBilled += r.already

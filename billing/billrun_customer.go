@@ -3,6 +3,7 @@ package billing
 import (
 	"context"
 	"errors"
+	"slices"
 	"strconv"
 
 	"github.com/billkit/billkit/date"
@@ -12,7 +13,8 @@ import (
 
 // groupResult is what billing one customer gave.
 type groupResult struct {
-	invoices        []invoice.Snapshot
+	invoices        []draft // written, until the worker summarises them
+	summaries       []BilledInvoice
 	failures        []BillRunFailure
 	billed, already int
 	// elsewhere is set when another engine instance was billing the
@@ -31,7 +33,7 @@ type dueCharge struct {
 // draft is an invoice a bill run is about to create, with the charges it
 // bills and the contracts they come from.
 type draft struct {
-	inv       *invoice.Invoice
+	snap      invoice.Snapshot // a calculated draft
 	charges   []dueCharge
 	contracts []*Contract
 }
@@ -74,21 +76,21 @@ func (e *Engine) billCustomer(ctx context.Context, userID string, on date.Date, 
 		drafts, failures := e.drafts(fresh, on)
 		res.failures = append(contractFailures[:len(contractFailures):len(contractFailures)], failures...)
 		if opts.DryRun {
+			res.invoices = drafts
 			for _, d := range drafts {
-				res.invoices = append(res.invoices, d.inv.Snapshot())
 				res.billed += len(d.charges)
 			}
 			res.already = already
 			return res
 		}
-		created, billed, err := e.commitDrafts(ctx, userID, on, drafts, opts.Issue)
+		billed, err := e.commitDrafts(ctx, userID, on, drafts, opts.Issue)
 		if errors.Is(err, errRaced) && attempt < 3 {
 			continue
 		}
 		if err != nil {
 			return failAll(res, contracts, err)
 		}
-		res.invoices, res.billed, res.already = created, billed, already
+		res.invoices, res.billed, res.already = drafts, billed, already
 		return res
 	}
 }
@@ -106,7 +108,7 @@ func (e *Engine) billClaimed(ctx context.Context, cl Claimer, userID string, on 
 		claimed, err = cl.Claim(ctx, "billrun/"+contracts[0].Customer, fn)
 		return err
 	}
-	var created []invoice.Snapshot
+	var created []draft
 	var billed, already int
 	err := e.updateIn(ctx, run, userID, func(tx Tx, c *change) error {
 		fresh, err := unbilled(ctx, tx, due)
@@ -116,7 +118,8 @@ func (e *Engine) billClaimed(ctx context.Context, cl Claimer, userID string, on 
 		already = len(due) - len(fresh)
 		drafts, failures := e.drafts(fresh, on)
 		res.failures = append(contractFailures[:len(contractFailures):len(contractFailures)], failures...)
-		created, billed, err = e.writeDrafts(ctx, tx, c, on, drafts, opts.Issue)
+		created = drafts
+		billed, err = e.writeDrafts(ctx, tx, c, on, drafts, opts.Issue)
 		return err
 	})
 	if !claimed {
@@ -211,44 +214,55 @@ type invoiceGroup struct {
 // invoice cannot be drawn up fails with all its contracts.
 func (e *Engine) drafts(due []dueCharge, on date.Date) ([]draft, []BillRunFailure) {
 	var failures []BillRunFailure
-	failed := map[*Contract]bool{}
+	var failed []*Contract // a customer has few contracts
 	fail := func(c *Contract, err error) {
-		if !failed[c] {
-			failed[c] = true
+		if !slices.Contains(failed, c) {
+			failed = append(failed, c)
 			failures = append(failures, BillRunFailure{ContractID: c.ID.String(), Customer: c.Customer, Err: err})
 		}
 	}
-	var order []invoiceGroup
-	lines := map[invoiceGroup][]invoice.Line{}
-	charges := map[invoiceGroup][]dueCharge{}
+	type group struct {
+		key     invoiceGroup
+		lines   []invoice.Line
+		charges []dueCharge
+	}
+	var groups []group // in the order first met; usually just one
+	var last *Contract
+	gi := -1
 	for _, d := range due {
 		c := d.contract
-		if failed[c] {
+		if slices.Contains(failed, c) {
 			continue
 		}
-		g := invoiceGroup{currency: c.Currency.Code(), seller: CustomerKey(c.Seller), po: c.PurchaseOrder}
-		if _, ok := lines[g]; !ok {
-			order = append(order, g)
+		if c != last {
+			last = c
+			key := invoiceGroup{currency: c.Currency.Code(), seller: CustomerKey(c.Seller), po: c.PurchaseOrder}
+			gi = slices.IndexFunc(groups, func(g group) bool { return g.key == key })
+			if gi < 0 {
+				groups = append(groups, group{key: key})
+				gi = len(groups) - 1
+			}
 		}
-		line, err := c.Lines[d.line].InvoiceLine(strconv.Itoa(len(lines[g])+1), d.charge)
+		g := &groups[gi]
+		line, err := c.Lines[d.line].InvoiceLine(strconv.Itoa(len(g.lines)+1), d.charge)
 		if err != nil {
 			fail(c, err)
 			continue
 		}
-		lines[g] = append(lines[g], line)
-		charges[g] = append(charges[g], d)
+		g.lines = append(g.lines, line)
+		g.charges = append(g.charges, d)
 	}
-	var out []draft
-	for _, g := range order {
-		chs := charges[g]
+	out := make([]draft, 0, len(groups))
+	for _, g := range groups {
 		// Drop the charges of contracts that failed after their group
 		// started, and number the lines again.
-		ls := lines[g][:0]
-		kept := chs[:0]
-		for i, d := range chs {
-			if !failed[d.contract] {
-				l := lines[g][i]
-				l.ID = strconv.Itoa(len(ls) + 1)
+		ls, kept := g.lines[:0], g.charges[:0]
+		for i, d := range g.charges {
+			if !slices.Contains(failed, d.contract) {
+				l := g.lines[i]
+				if l.ID != strconv.Itoa(len(ls)+1) {
+					l.ID = strconv.Itoa(len(ls) + 1)
+				}
 				ls = append(ls, l)
 				kept = append(kept, d)
 			}
@@ -300,58 +314,60 @@ func (e *Engine) draft(charges []dueCharge, lines []invoice.Line, on date.Date) 
 	if len(d.contracts) == 1 {
 		doc.ContractRef = first.ID.String()
 	}
-	inv, err := invoice.NewDraft(e.newID(), doc)
-	if err != nil {
+	// The document is the run's own, so it is calculated in place rather
+	// than copied by invoice.NewDraft: a draft is its calculated document.
+	if err := doc.Calculate(); err != nil {
 		return draft{}, err
 	}
-	d.inv = inv
+	d.snap = invoice.Snapshot{ID: e.newID(), Status: invoice.StatusDraft, Document: doc}
 	return d, nil
 }
 
 // commitDrafts creates the drafts, marks their charges billed and, with
-// issue, submits and issues them, all in one transaction.
-func (e *Engine) commitDrafts(ctx context.Context, userID string, on date.Date, drafts []draft, issue bool) ([]invoice.Snapshot, int, error) {
-	var created []invoice.Snapshot
+// issue, submits and issues them, all in one transaction. It returns the
+// number of charges billed; the drafts' snapshots become what was stored.
+func (e *Engine) commitDrafts(ctx context.Context, userID string, on date.Date, drafts []draft, issue bool) (int, error) {
 	billed := 0
 	err := e.update(ctx, userID, func(tx Tx, c *change) error {
 		var err error
-		created, billed, err = e.writeDrafts(ctx, tx, c, on, drafts, issue)
+		billed, err = e.writeDrafts(ctx, tx, c, on, drafts, issue)
 		return err
 	})
-	return created, billed, err
+	return billed, err
 }
 
 // writeDrafts writes the drafts in tx: see commitDrafts.
-func (e *Engine) writeDrafts(ctx context.Context, tx Tx, c *change, on date.Date, drafts []draft, issue bool) ([]invoice.Snapshot, int, error) {
-	created := make([]invoice.Snapshot, 0, len(drafts))
+func (e *Engine) writeDrafts(ctx context.Context, tx Tx, c *change, on date.Date, drafts []draft, issue bool) (int, error) {
 	billed := 0
-	for _, d := range drafts {
-		id := d.inv.ID().String()
+	for i := range drafts {
+		d := &drafts[i]
+		id := d.snap.ID.String()
 		for _, ch := range d.charges {
 			if err := tx.Marks().Mark(ctx, ch.key, id); err != nil {
 				if errors.Is(err, ErrConflict) {
-					return nil, 0, errRaced
+					return 0, errRaced
 				}
-				return nil, 0, err
+				return 0, err
 			}
 		}
 		billed += len(d.charges)
-		inv := d.inv
 		if !issue {
-			snap := inv.Snapshot()
-			if err := putNewInvoice(ctx, tx, c, snap, ActionInvoiceCreated); err != nil {
-				return nil, 0, err
+			if err := putNewInvoice(ctx, tx, c, d.snap, ActionInvoiceCreated); err != nil {
+				return 0, err
 			}
-			created = append(created, snap)
 			continue
+		}
+		inv, err := invoice.NewDraft(d.snap.ID, d.snap.Document)
+		if err != nil {
+			return 0, err
 		}
 		snap, err := e.submitAndIssue(ctx, tx, c, inv, on)
 		if err != nil {
-			return nil, 0, err
+			return 0, err
 		}
-		created = append(created, snap)
+		d.snap = snap
 	}
-	return created, billed, nil
+	return billed, nil
 }
 
 // submitAndIssue creates a bill run's invoice and issues it, unless an

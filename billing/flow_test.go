@@ -66,7 +66,9 @@ func TestQuoteToCash(t *testing.T) {
 	require.NoError(t, err)
 	require.Empty(t, rep.Failures)
 	require.Len(t, rep.Invoices, 1)
-	inv := rep.Invoices[0]
+	assert.Equal(t, contract.Customer, rep.Invoices[0].Customer)
+	inv, err := e.Invoice(ctx, fred, rep.Invoices[0].ID.String())
+	require.NoError(t, err)
 	assert.Equal(t, 2, rep.Billed)
 	assert.Equal(t, "PO-77", inv.Document.PurchaseOrderRef)
 	assert.Equal(t, "9500.00 EUR", inv.Document.Totals.TaxExclusive.String())

@@ -235,3 +235,19 @@ func (c *calculator) documentAdjustments(list []AllowanceCharge, r *result) []ad
 	}
 	return out
 }
+
+// LineNet returns the net amount (BT-131) that Calculate gives line l in a
+// document in currency cur whose amounts are rounded with mode (the zero
+// mode is money.RoundHalfAwayFromZero) and whose prices exclude VAT: the
+// quantity times the unit price, less the line's allowances, plus its
+// charges. It checks l as Calculate does, with the same errors (their
+// fields under "lines[0]"), and leaves l unchanged. Quotes and contracts
+// use it to price one line without drawing up a whole document.
+func LineNet(l Line, cur money.Currency, mode money.RoundingMode) (money.Amount, error) {
+	d := Document{Currency: cur, Pricing: Pricing{RoundingMode: mode}, Lines: []Line{l}}
+	var errs validation.Errors
+	if !d.preflight(&errs) {
+		return money.Amount{}, errs.Err()
+	}
+	return money.New(newCalculator(&d).line(&d.Lines[0]).net, cur), nil
+}

@@ -39,11 +39,7 @@ func (p usagePricer) Amount(q decimal.Decimal) (money.Amount, error) {
 	if err != nil {
 		return money.Amount{}, err
 	}
-	calc, err := calculateLine(t.invoiceLine("1", p.line.Name, ""), p.line.UnitPrice.Currency(), p.line.RoundingMode)
-	if err != nil {
-		return money.Amount{}, err
-	}
-	return calc.NetAmount, nil
+	return invoice.LineNet(t.invoiceLine("1", p.line.Name, ""), p.line.UnitPrice.Currency(), p.line.RoundingMode)
 }
 
 // InvoiceLine returns the invoice line, with the given ID, that bills
@@ -73,11 +69,11 @@ func (l ContractLine) InvoiceLine(id string, c schedule.Charge) (invoice.Line, e
 		t.Quantity = t.Quantity.Neg()
 	}
 	line := t.invoiceLine(id, l.Name, l.Description)
-	calc, err := calculateLine(line, cur, l.RoundingMode)
+	net, err := invoice.LineNet(line, cur, l.RoundingMode)
 	if err != nil {
 		return invoice.Line{}, err
 	}
-	diff, err := c.Amount.Sub(calc.NetAmount)
+	diff, err := c.Amount.Sub(net)
 	if err != nil {
 		return invoice.Line{}, err
 	}

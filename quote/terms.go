@@ -1,7 +1,6 @@
 package quote
 
 import (
-	"slices"
 
 	"github.com/shopspring/decimal"
 
@@ -97,17 +96,6 @@ func (t Terms) invoiceLine(id, name, description string) invoice.Line {
 			Reason: DiscountReason, ReasonCode: DiscountReasonCode}}
 	}
 	return l
-}
-
-// calculateLine calculates l alone, as an invoice in cur rounding with mode
-// would, and returns it with its net amount set. l is not changed.
-func calculateLine(l invoice.Line, cur money.Currency, mode money.RoundingMode) (invoice.Line, error) {
-	l.Allowances, l.Charges = slices.Clone(l.Allowances), slices.Clone(l.Charges)
-	doc := invoice.Document{Currency: cur, Pricing: invoice.Pricing{RoundingMode: mode}, Lines: []invoice.Line{l}}
-	if err := doc.Calculate(); err != nil {
-		return invoice.Line{}, err
-	}
-	return doc.Lines[0], nil
 }
 
 // listPrice evaluates price for quantity q >= 0 and chooses how an invoice

@@ -8,6 +8,7 @@ import (
 
 	"github.com/billkit/billkit/catalog"
 	"github.com/billkit/billkit/date"
+	"github.com/billkit/billkit/invoice"
 	"github.com/billkit/billkit/money"
 )
 
@@ -54,14 +55,14 @@ func TestListPrice(t *testing.T) {
 	assert.ErrorIs(t, err, catalog.ErrWrongModel)
 }
 
-// calculateLine leaves the line it calculates as it was.
+// invoice.LineNet leaves the line it calculates as it was.
 func TestCalculateLineCopies(t *testing.T) {
 	terms := Terms{Quantity: dec("2"), UnitCode: "C62", UnitPrice: money.MustParse("10.00 EUR"),
 		Discount: Discount{Percent: dec("10")}}
 	l := terms.invoiceLine("1", "x", "")
-	calc, err := calculateLine(l, money.EUR, "")
+	net, err := invoice.LineNet(l, money.EUR, "")
 	require.NoError(t, err)
-	assert.Equal(t, "18.00 EUR", calc.NetAmount.String())
+	assert.Equal(t, "18.00 EUR", net.String())
 	assert.True(t, l.Allowances[0].Amount.IsZero())
 	assert.True(t, l.Allowances[0].Base.Currency().IsZero())
 }

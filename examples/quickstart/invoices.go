@@ -20,6 +20,8 @@ func (t *tour) billRun() error {
 	opts := billing.BillRunOptions{Workers: 1, Progress: func(p billing.BillRunProgress) {
 		t.say("  progress: %d/%d contracts, %d failed", p.Done, p.Total, p.Failed)
 	}}
+	var drafts []invoice.Snapshot
+	opts.OnInvoice = func(s invoice.Snapshot) { drafts = append(drafts, s) }
 	rep, err := t.engine.BillRun(t.ctx, claire, day, opts)
 	if err != nil {
 		return err
@@ -28,7 +30,7 @@ func (t *tour) billRun() error {
 		return fmt.Errorf("bill run: %s: %w", rep.Failures[0].ContractID, rep.Failures[0].Err)
 	}
 	t.say("%s's run billed %d charges on %d draft invoices", claire, rep.Billed, len(rep.Invoices))
-	for _, inv := range rep.Invoices {
+	for _, inv := range drafts {
 		d := inv.Document
 		po := ""
 		if d.PurchaseOrderRef != "" {
@@ -40,9 +42,9 @@ func (t *tour) billRun() error {
 		}
 		t.say("  total %s + VAT %s = %s", d.Totals.TaxExclusive, d.Totals.VAT, d.Totals.TaxInclusive)
 	}
-	t.drafts = rep.Invoices
+	t.drafts = drafts
 
-	opts.Progress = nil
+	opts.Progress, opts.OnInvoice = nil, nil
 	again, err := t.engine.BillRun(t.ctx, claire, day, opts)
 	if err != nil {
 		return err
