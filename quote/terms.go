@@ -1,7 +1,6 @@
 package quote
 
 import (
-
 	"github.com/shopspring/decimal"
 
 	"github.com/billkit/billkit/catalog"
