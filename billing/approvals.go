@@ -303,6 +303,19 @@ func requestFor(kind ApprovalKind, ref collab.Ref, amount money.Amount, summary,
 
 // scanAll calls fn for every record of a collection, in ID order.
 func scanAll[T any](ctx context.Context, col Collection[T], fn func(Record[T]) error) error {
+	return scanPages(ctx, col, func(page []Record[T]) error {
+		for _, r := range page {
+			if err := fn(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// scanPages calls fn with every record of col, a page at a time, in ID
+// order. fn may keep the page.
+func scanPages[T any](ctx context.Context, col Collection[T], fn func([]Record[T]) error) error {
 	const page = 1000
 	after := ""
 	for {
@@ -310,10 +323,8 @@ func scanAll[T any](ctx context.Context, col Collection[T], fn func(Record[T]) e
 		if err != nil {
 			return err
 		}
-		for _, r := range recs {
-			if err := fn(r); err != nil {
-				return err
-			}
+		if err := fn(recs); err != nil {
+			return err
 		}
 		if len(recs) < page {
 			return nil

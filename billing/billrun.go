@@ -201,13 +201,16 @@ feed:
 
 // customerGroups reads every contract and groups them by customer, in a
 // stable order: customers by key, contracts by ID.
-func (e *Engine) customerGroups(ctx context.Context) ([][]Contract, int, error) {
-	byCustomer := map[string][]Contract{}
+func (e *Engine) customerGroups(ctx context.Context) ([][]*Contract, int, error) {
+	byCustomer := map[string][]*Contract{}
 	total := 0
 	err := e.view(ctx, func(tx Tx) error {
-		return scanAll(ctx, tx.Contracts(), func(r Record[Contract]) error {
-			byCustomer[r.Value.Customer] = append(byCustomer[r.Value.Customer], r.Value)
-			total++
+		return scanPages(ctx, tx.Contracts(), func(page []Record[Contract]) error {
+			for i := range page {
+				c := &page[i].Value
+				byCustomer[c.Customer] = append(byCustomer[c.Customer], c)
+			}
+			total += len(page)
 			return nil
 		})
 	})
@@ -219,7 +222,7 @@ func (e *Engine) customerGroups(ctx context.Context) ([][]Contract, int, error) 
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	groups := make([][]Contract, len(keys))
+	groups := make([][]*Contract, len(keys))
 	for i, k := range keys {
 		groups[i] = byCustomer[k]
 	}

@@ -43,17 +43,14 @@ type draft struct {
 var errRaced = errors.New("billing: charges billed concurrently")
 
 // billCustomer bills the due charges of one customer's contracts.
-func (e *Engine) billCustomer(ctx context.Context, userID string, on date.Date, contracts []Contract, opts BillRunOptions) groupResult {
+func (e *Engine) billCustomer(ctx context.Context, userID string, on date.Date, contracts []*Contract, opts BillRunOptions) groupResult {
 	var res groupResult
 	var due []dueCharge
-	for i := range contracts {
-		c := &contracts[i]
-		charges, err := e.dueCharges(ctx, c, on)
-		if err != nil {
+	for _, c := range contracts {
+		var err error
+		if due, err = e.dueCharges(ctx, due, c, on); err != nil {
 			res.failures = append(res.failures, BillRunFailure{ContractID: c.ID.String(), Customer: c.Customer, Err: err})
-			continue
 		}
-		due = append(due, charges...)
 	}
 	if len(due) == 0 {
 		return res
@@ -100,7 +97,7 @@ func (e *Engine) billCustomer(ctx context.Context, userID string, on date.Date, 
 // invoices and writes them in one transaction holding the customer's
 // claim, and leaves the customer to the instance that holds the claim
 // already.
-func (e *Engine) billClaimed(ctx context.Context, cl Claimer, userID string, on date.Date, contracts []Contract, due []dueCharge, res groupResult, opts BillRunOptions) groupResult {
+func (e *Engine) billClaimed(ctx context.Context, cl Claimer, userID string, on date.Date, contracts []*Contract, due []dueCharge, res groupResult, opts BillRunOptions) groupResult {
 	contractFailures := res.failures
 	claimed := true
 	run := func(ctx context.Context, fn func(Tx) error) error {
@@ -133,7 +130,7 @@ func (e *Engine) billClaimed(ctx context.Context, cl Claimer, userID string, on 
 	return res
 }
 
-func failAll(res groupResult, contracts []Contract, err error) groupResult {
+func failAll(res groupResult, contracts []*Contract, err error) groupResult {
 	res.invoices, res.failures, res.billed = nil, res.failures[:0], 0
 	for i := range contracts {
 		res.failures = append(res.failures, BillRunFailure{ContractID: contracts[i].ID.String(), Customer: contracts[i].Customer, Err: err})
@@ -141,10 +138,11 @@ func failAll(res groupResult, contracts []Contract, err error) groupResult {
 	return res
 }
 
-// dueCharges returns the charges of a contract due on or before on: those
-// whose billing date falls between the start of each line and on.
-func (e *Engine) dueCharges(ctx context.Context, c *Contract, on date.Date) ([]dueCharge, error) {
-	var out []dueCharge
+// dueCharges appends to due the charges of a contract due on or before
+// on: those whose billing date falls between the start of each line and
+// on. On error it returns due as it was given.
+func (e *Engine) dueCharges(ctx context.Context, due []dueCharge, c *Contract, on date.Date) ([]dueCharge, error) {
+	out := due
 	for i := range c.Lines {
 		l := &c.Lines[i]
 		if l.Start.After(on) {
@@ -153,17 +151,17 @@ func (e *Engine) dueCharges(ctx context.Context, c *Contract, on date.Date) ([]d
 		in := schedule.Inputs{Reached: c.Reached[l.ID]}
 		if l.Plan.Kind == schedule.KindUsage {
 			if e.usage == nil {
-				return nil, errors.New("billing: usage-billed line " + l.ID + " but no usage source is configured")
+				return due, errors.New("billing: usage-billed line " + l.ID + " but no usage source is configured")
 			}
 			m, err := e.usage.Meter(ctx, *c, l.ID)
 			if err != nil {
-				return nil, err
+				return due, err
 			}
 			in.Usage = m
 		}
 		charges, err := l.Charges(date.Range{Start: l.Start, End: on.AddDays(1)}, in)
 		if err != nil {
-			return nil, err
+			return due, err
 		}
 		for _, ch := range charges {
 			out = append(out, dueCharge{contract: c, line: i, charge: ch, key: chargeKey(c, l.ID, ch)})
@@ -229,7 +227,7 @@ func (e *Engine) drafts(due []dueCharge, on date.Date) ([]draft, []BillRunFailur
 	var groups []group // in the order first met; usually just one
 	var last *Contract
 	gi := -1
-	for _, d := range due {
+	for k, d := range due {
 		c := d.contract
 		if slices.Contains(failed, c) {
 			continue
@@ -239,7 +237,9 @@ func (e *Engine) drafts(due []dueCharge, on date.Date) ([]draft, []BillRunFailur
 			key := invoiceGroup{currency: c.Currency.Code(), seller: CustomerKey(c.Seller), po: c.PurchaseOrder}
 			gi = slices.IndexFunc(groups, func(g group) bool { return g.key == key })
 			if gi < 0 {
-				groups = append(groups, group{key: key})
+				// Room for every charge left: usually they all share it.
+				rest := len(due) - k
+				groups = append(groups, group{key: key, lines: make([]invoice.Line, 0, rest), charges: make([]dueCharge, 0, rest)})
 				gi = len(groups) - 1
 			}
 		}

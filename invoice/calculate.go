@@ -98,16 +98,20 @@ type calculator struct {
 }
 
 func newCalculator(d *Document) *calculator {
-	digits := int32(d.Currency.Digits())
-	mode := d.Pricing.RoundingMode
+	c := roundingCalculator(d.Currency, d.Pricing.RoundingMode)
+	c.doc, c.inclusive, c.perLine = d, d.Pricing.PricesIncludeVAT, d.Pricing.perLine()
+	return &c
+}
+
+// roundingCalculator returns a calculator that rounds amounts in cur with
+// mode (money.RoundHalfAwayFromZero when empty), for one line without a
+// document.
+func roundingCalculator(cur money.Currency, mode money.RoundingMode) calculator {
+	digits := int32(cur.Digits())
 	if mode == "" {
 		mode = money.RoundHalfAwayFromZero
 	}
-	return &calculator{
-		doc: d, cur: d.Currency, digits: digits, mode: mode,
-		inclusive: d.Pricing.PricesIncludeVAT, perLine: d.Pricing.perLine(),
-		unit: decimal.New(1, -digits),
-	}
+	return calculator{cur: cur, digits: digits, mode: mode, unit: decimal.New(1, -digits)}
 }
 
 // round rounds x to the currency's precision. The mode was checked by
@@ -244,10 +248,17 @@ func (c *calculator) documentAdjustments(list []AllowanceCharge, r *result) []ad
 // fields under "lines[0]"), and leaves l unchanged. Quotes and contracts
 // use it to price one line without drawing up a whole document.
 func LineNet(l Line, cur money.Currency, mode money.RoundingMode) (money.Amount, error) {
-	d := Document{Currency: cur, Pricing: Pricing{RoundingMode: mode}, Lines: []Line{l}}
 	var errs validation.Errors
-	if !d.preflight(&errs) {
-		return money.Amount{}, errs.Err()
+	if cur.IsZero() {
+		errs.Add("currency", "BR-05", "is required")
 	}
-	return money.New(newCalculator(&d).line(&d.Lines[0]).net, cur), nil
+	if !mode.Valid() {
+		errs.Add("pricing.rounding_mode", validation.CodeNotAllowed, "must be a money.RoundingMode")
+	}
+	amountChecker{errs: &errs, cur: cur}.line(elem("lines", 0), &l)
+	if err := errs.Err(); err != nil {
+		return money.Amount{}, err
+	}
+	c := roundingCalculator(cur, mode)
+	return money.New(c.line(&l).net, cur), nil
 }

@@ -96,26 +96,7 @@ func (d *Document) preflight(errs *validation.Errors) bool {
 	}
 	ck := amountChecker{errs: errs, cur: d.Currency}
 	for i := range d.Lines {
-		l := &d.Lines[i]
-		at := elem("lines", i)
-		if !inBounds(l.Quantity) {
-			errs.Add(at.at("quantity"), validation.CodeOutOfRange, outOfBounds)
-		}
-		ck.price(at, "unit_price", l.UnitPrice)
-		if l.BaseQuantity.Valid {
-			if !inBounds(l.BaseQuantity.Decimal) {
-				errs.Add(at.at("base_quantity"), validation.CodeOutOfRange, outOfBounds)
-			} else if l.BaseQuantity.Decimal.Sign() <= 0 {
-				errs.Add(at.at("base_quantity"), CodeBaseQuantity, "must be positive when given")
-			}
-		}
-		for j, a := range l.Allowances {
-			ck.adjustment(at.in("allowances", j), a.Amount, a.Percent, a.Base, "BR-DEC-24", "BR-DEC-25")
-		}
-		for j, c := range l.Charges {
-			ck.adjustment(at.in("charges", j), c.Amount, c.Percent, c.Base, "BR-DEC-27", "BR-DEC-28")
-		}
-		ck.rate(at, "vat.rate", l.VAT.Rate)
+		ck.line(elem("lines", i), &d.Lines[i])
 	}
 	for i, a := range d.Allowances {
 		ck.adjustment(elem("allowances", i), a.Amount, a.Percent, a.Base, "BR-DEC-01", "BR-DEC-02")
@@ -142,6 +123,28 @@ func (d *Document) preflight(errs *validation.Errors) bool {
 		}
 	}
 	return errs.Len() == before
+}
+
+// line checks what Calculate needs of line l at path at.
+func (ck amountChecker) line(at path, l *Line) {
+	if !inBounds(l.Quantity) {
+		ck.errs.Add(at.at("quantity"), validation.CodeOutOfRange, outOfBounds)
+	}
+	ck.price(at, "unit_price", l.UnitPrice)
+	if l.BaseQuantity.Valid {
+		if !inBounds(l.BaseQuantity.Decimal) {
+			ck.errs.Add(at.at("base_quantity"), validation.CodeOutOfRange, outOfBounds)
+		} else if l.BaseQuantity.Decimal.Sign() <= 0 {
+			ck.errs.Add(at.at("base_quantity"), CodeBaseQuantity, "must be positive when given")
+		}
+	}
+	for j, a := range l.Allowances {
+		ck.adjustment(at.in("allowances", j), a.Amount, a.Percent, a.Base, "BR-DEC-24", "BR-DEC-25")
+	}
+	for j, c := range l.Charges {
+		ck.adjustment(at.in("charges", j), c.Amount, c.Percent, c.Base, "BR-DEC-27", "BR-DEC-28")
+	}
+	ck.rate(at, "vat.rate", l.VAT.Rate)
 }
 
 // amountChecker checks amounts against the document currency.
