@@ -42,3 +42,32 @@ func BenchmarkBillRun100k(b *testing.B) {
 	}
 	b.ReportMetric(float64(n*b.N)/elapsed.Seconds(), "subs/s")
 }
+
+// BenchmarkBillRunIssue10k bills 10,000 monthly subscriptions and issues
+// each invoice: numbering, fingerprint, the customer's ledger and the
+// audit events of each step included.
+func BenchmarkBillRunIssue10k(b *testing.B) {
+	const n = 10_000
+	f := newFixture(b)
+	tmpl := monthlyContract(b, f.engine.Desk(), 0)
+	ctx := context.Background()
+	b.ReportAllocs()
+	var elapsed time.Duration
+	for b.Loop() {
+		b.StopTimer()
+		st := memory.NewStore()
+		putContracts(b, st, tmpl, n)
+		e, err := billing.New(st, f.engine.Desk(), billing.WithAccess(f.engine.Access()))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		start := time.Now()
+		sinkReport, err = e.BillRun(ctx, carol, date.MustParse("2026-04-01"), billing.BillRunOptions{Issue: true})
+		elapsed += time.Since(start)
+		if err != nil || len(sinkReport.Invoices) != n || sinkReport.Invoices[0].Number == "" {
+			b.Fatalf("run: %v, %d invoices", err, len(sinkReport.Invoices))
+		}
+	}
+	b.ReportMetric(float64(n*b.N)/elapsed.Seconds(), "subs/s")
+}

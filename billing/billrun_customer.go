@@ -34,6 +34,8 @@ type dueCharge struct {
 // bills and the contracts they come from.
 type draft struct {
 	snap      invoice.Snapshot // a calculated draft
+	inv       *invoice.Invoice // to issue: the draft submitted
+	roles     []string         // to issue: the approval chain it needs
 	charges   []dueCharge
 	contracts []*Contract
 }
@@ -70,7 +72,7 @@ func (e *Engine) billCustomer(ctx context.Context, userID string, on date.Date, 
 			return failAll(res, contracts, err)
 		}
 		already := len(due) - len(fresh)
-		drafts, failures := e.drafts(fresh, on)
+		drafts, failures := e.drafts(fresh, on, opts.Issue)
 		res.failures = append(contractFailures[:len(contractFailures):len(contractFailures)], failures...)
 		if opts.DryRun {
 			res.invoices = drafts
@@ -113,7 +115,7 @@ func (e *Engine) billClaimed(ctx context.Context, cl Claimer, userID string, on 
 			return err
 		}
 		already = len(due) - len(fresh)
-		drafts, failures := e.drafts(fresh, on)
+		drafts, failures := e.drafts(fresh, on, opts.Issue)
 		res.failures = append(contractFailures[:len(contractFailures):len(contractFailures)], failures...)
 		created = drafts
 		billed, err = e.writeDrafts(ctx, tx, c, on, drafts, opts.Issue)
@@ -210,7 +212,7 @@ type invoiceGroup struct {
 // drafts builds one draft invoice per group of charges. A contract whose
 // line cannot be turned into an invoice line fails alone; a group whose
 // invoice cannot be drawn up fails with all its contracts.
-func (e *Engine) drafts(due []dueCharge, on date.Date) ([]draft, []BillRunFailure) {
+func (e *Engine) drafts(due []dueCharge, on date.Date, issue bool) ([]draft, []BillRunFailure) {
 	var failures []BillRunFailure
 	var failed []*Contract // a customer has few contracts
 	fail := func(c *Contract, err error) {
@@ -271,6 +273,9 @@ func (e *Engine) drafts(due []dueCharge, on date.Date) ([]draft, []BillRunFailur
 			continue
 		}
 		d, err := e.draft(kept, ls, on)
+		if err == nil && issue {
+			err = e.submit(&d)
+		}
 		if err != nil {
 			for _, ch := range kept {
 				fail(ch.contract, err)
@@ -357,11 +362,7 @@ func (e *Engine) writeDrafts(ctx context.Context, tx Tx, c *change, on date.Date
 			}
 			continue
 		}
-		inv, err := invoice.NewDraft(d.snap.ID, d.snap.Document)
-		if err != nil {
-			return 0, err
-		}
-		snap, err := e.submitAndIssue(ctx, tx, c, inv, on)
+		snap, err := e.issueSubmitted(ctx, tx, c, d, on)
 		if err != nil {
 			return 0, err
 		}
@@ -370,14 +371,27 @@ func (e *Engine) writeDrafts(ctx context.Context, tx Tx, c *change, on date.Date
 	return billed, nil
 }
 
-// submitAndIssue creates a bill run's invoice and issues it, unless an
-// approval rule applies: then it stays pending with its request opened.
-func (e *Engine) submitAndIssue(ctx context.Context, tx Tx, c *change, inv *invoice.Invoice, on date.Date) (invoice.Snapshot, error) {
-	roles := e.chain(ApprovalInvoice, inv.Total())
-	if err := inv.Submit(invoice.ApprovalPolicy{Always: len(roles) > 0}); err != nil {
-		return invoice.Snapshot{}, err
+// submit submits the draft's invoice, to be issued by issueSubmitted: out
+// of the transaction, since it changes nothing stored.
+func (e *Engine) submit(d *draft) error {
+	inv, err := invoice.NewDraft(d.snap.ID, d.snap.Document)
+	if err != nil {
+		return err
 	}
-	if len(roles) == 0 {
+	d.roles = e.chain(ApprovalInvoice, inv.Total())
+	if err := inv.Submit(invoice.ApprovalPolicy{Always: len(d.roles) > 0}); err != nil {
+		return err
+	}
+	d.inv = inv
+	return nil
+}
+
+// issueSubmitted creates a bill run's submitted invoice and issues it,
+// unless an approval rule applies: then it stays pending with its request
+// opened.
+func (e *Engine) issueSubmitted(ctx context.Context, tx Tx, c *change, d *draft, on date.Date) (invoice.Snapshot, error) {
+	inv := d.inv
+	if len(d.roles) == 0 {
 		return e.issue(ctx, tx, c, inv, 0, on)
 	}
 	snap := inv.Snapshot()
@@ -385,6 +399,6 @@ func (e *Engine) submitAndIssue(ctx context.Context, tx Tx, c *change, inv *invo
 		return invoice.Snapshot{}, err
 	}
 	_, err := e.openRequest(ctx, tx, c, requestFor(ApprovalInvoice, invoiceRef(snap), inv.Total(),
-		"invoice to "+inv.Buyer().Name+" for "+inv.Total().String(), "", roles))
+		"invoice to "+inv.Buyer().Name+" for "+inv.Total().String(), "", d.roles))
 	return snap, err
 }
