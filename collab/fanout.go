@@ -105,6 +105,7 @@ func (s *Service) notifyAll(ctx context.Context, thread Thread, m Message, rs re
 		return
 	}
 	author := s.displayName(ctx, m.Author)
+	where := s.place(ctx, thread)
 	for _, user := range slices.Sorted(maps.Keys(rs)) {
 		ok, err := s.canView(ctx, user, m.Object, &thread)
 		if err != nil || !ok {
@@ -116,7 +117,7 @@ func (s *Service) notifyAll(ctx context.Context, thread Thread, m Message, rs re
 			ID:        s.newID(),
 			Recipient: user,
 			Kind:      kind,
-			Subject:   author + " " + verb(kind) + " " + place(thread),
+			Subject:   author + " " + verb(kind) + " " + where,
 			Body:      excerpt(m.Body, notificationExcerpt),
 			Object:    notify.Object{Kind: string(m.Object.Kind), ID: m.Object.ID},
 			Actor:     m.Author,
@@ -185,8 +186,9 @@ func verb(k notify.Kind) string {
 }
 
 // place says where a thread is, for a subject line: "on invoice
-// INV-2026-0042", "in Finance team", "in a private conversation".
-func place(t Thread) string {
+// F2026-000042", "in Finance team", "in a private conversation". Objects
+// are named by the service's Namer, else by their kind and ID.
+func (s *Service) place(ctx context.Context, t Thread) string {
 	switch t.Object.Kind {
 	case KindConversation:
 		if t.Title != "" {
@@ -198,6 +200,13 @@ func place(t Thread) string {
 			return "in " + t.Title
 		}
 		return "in a group"
+	}
+	if s.names != nil {
+		name, err := s.names.Name(ctx, t.Object)
+		s.report(ctx, err)
+		if err == nil && name != "" {
+			return "on " + name
+		}
 	}
 	return "on " + strings.ReplaceAll(string(t.Object.Kind), "_", " ") + " " + t.Object.ID
 }

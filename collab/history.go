@@ -77,6 +77,20 @@ type HistorySource interface {
 	History(ctx context.Context, ref Ref, q HistoryQuery) ([]HistoryEntry, error)
 }
 
+// Namer names business objects for people, as the host shows them: an
+// invoice by its number, a quote by its number and customer.
+type Namer interface {
+	// Name returns what to call the object in a sentence ("invoice
+	// F2026-000042"), or "" to fall back on its kind and ID.
+	Name(ctx context.Context, ref Ref) (string, error)
+}
+
+// NamerFunc adapts a function to the Namer interface.
+type NamerFunc func(ctx context.Context, ref Ref) (string, error)
+
+// Name calls f(ctx, ref).
+func (f NamerFunc) Name(ctx context.Context, ref Ref) (string, error) { return f(ctx, ref) }
+
 // HistoryFunc adapts a function to the HistorySource interface.
 type HistoryFunc func(ctx context.Context, ref Ref, q HistoryQuery) ([]HistoryEntry, error)
 

@@ -31,6 +31,7 @@ type Service struct {
 	newID    func() string
 	notifier notify.Notifier
 	history  HistorySource
+	names    Namer
 	content  Content
 	onError  func(context.Context, error)
 	maxSize  int64
@@ -64,6 +65,13 @@ func WithNotifier(n notify.Notifier) Option {
 // messages only.
 func WithHistory(h HistorySource) Option {
 	return func(s *Service) { s.history = h }
+}
+
+// WithNames sets how notifications name the objects whose threads they
+// come from ("on invoice F2026-000042"). Without it they give the object's
+// kind and ID.
+func WithNames(n Namer) Option {
+	return func(s *Service) { s.names = n }
 }
 
 // WithContent sets the store of attachment bytes. Without it, uploading

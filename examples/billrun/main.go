@@ -1,7 +1,7 @@
 // Command billrun shows a bill run at scale on the in-memory store: it
 // makes N customers (100,000 by default), each with a contract accepted
 // from a quote, bills everything due on the run's date with a progress
-// bar, and prints the throughput and the KPIs of the month billed.
+// bar, and prints the throughput and the KPIs up to the month billed.
 //
 // The contracts come from a few dozen quotes priced by the quote desk
 // from a catalogue of seats (per unit), storage (graduated tiers) and

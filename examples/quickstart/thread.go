@@ -25,6 +25,7 @@ func (t *tour) discuss() error {
 	}
 	svc, err := collab.NewService(memory.NewCollabStore(), dir, t.engine.CollabPolicy(nil),
 		collab.WithHistory(t.engine.HistorySource()),
+		collab.WithNames(t.engine.Names()),
 		collab.WithNotifier(t.inbox),
 		collab.WithClock(t.clock.read),
 		collab.WithIDGenerator(func() string { return t.newID().String() }))
