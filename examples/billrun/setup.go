@@ -31,7 +31,7 @@ const templates = 48
 
 var atelier = invoice.Party{Name: "Atelier Numérique SAS", LegalID: "732829320", VATID: "FR44732829320",
 	AdditionalLegalInfo: "SAS au capital de 10 000 € - RCS Paris 732 829 320",
-	Address: invoice.Address{Line1: "12 rue de la Paix", City: "Paris", PostalCode: "75002", Country: "FR"}}
+	Address:             invoice.Address{Line1: "12 rue de la Paix", City: "Paris", PostalCode: "75002", Country: "FR"}}
 
 // newEngine returns an engine over an empty memory store, with a
 // catalogue of seats, storage and support, and its three users.
