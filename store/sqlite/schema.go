@@ -47,6 +47,77 @@ var migrations = []migration{
 			last_date TEXT    NOT NULL
 		) STRICT, WITHOUT ROWID`,
 	}},
+	{version: 2, stmts: []string{ // collab.Store (see CollabStore)
+		`CREATE TABLE collab_threads (
+			object_kind TEXT NOT NULL,
+			object_id   TEXT NOT NULL,
+			value       TEXT NOT NULL,
+			PRIMARY KEY (object_kind, object_id)
+		) STRICT, WITHOUT ROWID`,
+		`CREATE TABLE collab_messages (
+			id          TEXT    NOT NULL PRIMARY KEY,
+			object_kind TEXT    NOT NULL,
+			object_id   TEXT    NOT NULL,
+			parent_id   TEXT    NOT NULL,
+			at_sec      INTEGER NOT NULL,
+			at_nsec     INTEGER NOT NULL,
+			version     INTEGER NOT NULL,
+			value       TEXT    NOT NULL
+		) STRICT, WITHOUT ROWID`,
+		`CREATE INDEX collab_messages_by_object ON collab_messages (object_kind, object_id, at_sec, at_nsec, id)`,
+		`CREATE INDEX collab_messages_by_parent ON collab_messages (parent_id, at_sec, at_nsec, id)`,
+		`CREATE TABLE collab_reactions (
+			message_id TEXT NOT NULL,
+			user_id    TEXT NOT NULL,
+			reaction   TEXT NOT NULL,
+			PRIMARY KEY (message_id, user_id)
+		) STRICT, WITHOUT ROWID`,
+		`CREATE TABLE collab_follows (
+			object_kind TEXT NOT NULL,
+			object_id   TEXT NOT NULL,
+			user_id     TEXT NOT NULL,
+			PRIMARY KEY (object_kind, object_id, user_id)
+		) STRICT, WITHOUT ROWID`,
+		`CREATE INDEX collab_follows_by_user ON collab_follows (user_id, object_kind, object_id)`,
+		`CREATE TABLE collab_preferences (
+			user_id    TEXT NOT NULL PRIMARY KEY,
+			preference TEXT NOT NULL
+		) STRICT, WITHOUT ROWID`,
+		`CREATE TABLE collab_digests (
+			n         INTEGER PRIMARY KEY,
+			recipient TEXT    NOT NULL,
+			at_sec    INTEGER NOT NULL,
+			at_nsec   INTEGER NOT NULL,
+			id        TEXT    NOT NULL,
+			value     TEXT    NOT NULL
+		) STRICT`,
+		`CREATE INDEX collab_digests_by_recipient ON collab_digests (recipient, at_sec, at_nsec, id)`,
+		`CREATE TABLE collab_polls (
+			id    TEXT NOT NULL PRIMARY KEY,
+			value TEXT NOT NULL
+		) STRICT, WITHOUT ROWID`,
+		`CREATE TABLE collab_tasks (
+			id          TEXT    NOT NULL PRIMARY KEY,
+			object_kind TEXT    NOT NULL,
+			object_id   TEXT    NOT NULL,
+			assignee    TEXT    NOT NULL,
+			status      TEXT    NOT NULL,
+			at_sec      INTEGER NOT NULL,
+			at_nsec     INTEGER NOT NULL,
+			version     INTEGER NOT NULL,
+			value       TEXT    NOT NULL
+		) STRICT, WITHOUT ROWID`,
+		`CREATE INDEX collab_tasks_by_object ON collab_tasks (object_kind, object_id)`,
+		`CREATE INDEX collab_tasks_by_assignee ON collab_tasks (assignee)`,
+		`CREATE TABLE collab_attachments (
+			n           INTEGER PRIMARY KEY,
+			id          TEXT    NOT NULL UNIQUE,
+			object_kind TEXT    NOT NULL,
+			object_id   TEXT    NOT NULL,
+			value       TEXT    NOT NULL
+		) STRICT`,
+		`CREATE INDEX collab_attachments_by_object ON collab_attachments (object_kind, object_id, n)`,
+	}},
 }
 
 // collectionTable returns the statement that creates the table of one
@@ -59,11 +130,11 @@ func collectionTable(name string) string {
 	) STRICT, WITHOUT ROWID`
 }
 
-// migrate brings the schema up to date. It runs in one write transaction
+// migrate applies the steps that the database lacks. It runs in one write transaction
 // (BEGIN IMMEDIATE), so that two processes opening a new file at once
 // take turns, and the second finds the work done. A database whose schema
 // is newer than this package knows is refused.
-func migrate(ctx context.Context, db *sql.DB) (err error) {
+func migrate(ctx context.Context, db *sql.DB, steps []migration) (err error) {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return dbError(ctx, "begin migration", err)
@@ -83,11 +154,11 @@ func migrate(ctx context.Context, db *sql.DB) (err error) {
 	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&current); err != nil {
 		return dbError(ctx, "read schema version", err)
 	}
-	latest := migrations[len(migrations)-1].version
+	latest := steps[len(steps)-1].version
 	if current > latest {
 		return fmt.Errorf("schema version %d is newer than %d, the latest this version of billkit knows", current, latest)
 	}
-	for _, m := range migrations {
+	for _, m := range steps {
 		if m.version <= current {
 			continue
 		}

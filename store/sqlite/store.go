@@ -14,7 +14,9 @@
 //	engine, err := billing.New(s, desk)
 //
 // Open(ctx, sqlite.Memory) returns a private in-memory database instead,
-// lost when the Store is closed.
+// lost when the Store is closed. Store.Collab returns a collab.Store kept
+// in the same database, so that the conversations live beside the objects
+// they are about.
 package sqlite
 
 import (
@@ -161,7 +163,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 
 // open migrates the schema and prepares the statements.
 func (s *Store) open(ctx context.Context) error {
-	if err := migrate(ctx, s.db); err != nil {
+	if err := migrate(ctx, s.db, migrations); err != nil {
 		return err
 	}
 	for i, q := range statements {
@@ -200,55 +202,103 @@ func (s *Store) Close() error {
 // the panic goes on. A cancelled ctx is refused before fn runs; a ctx
 // cancelled while fn runs rolls the transaction back.
 func (s *Store) Update(ctx context.Context, fn func(tx billing.Tx) error) error {
-	if err := s.ready(ctx); err != nil {
+	sqlTx, err := s.begin(ctx, true)
+	if err != nil {
 		return err
 	}
-	select {
-	case s.writer <- struct{}{}:
-	case <-ctx.Done():
-		return ctx.Err()
-	}
-	defer func() { <-s.writer }()
-	sqlTx, err := s.db.BeginTx(ctx, nil) // BEGIN IMMEDIATE, from the DSN
-	if err != nil {
-		return dbError(ctx, "begin", err)
-	}
 	t := newTx(s, sqlTx, true)
-	committed := false
+	ended := false
 	defer func() {
 		t.done = true
-		if !committed { // fn failed, panicked, called runtime.Goexit, or the commit failed
-			_ = sqlTx.Rollback()
+		if !ended { // fn failed, panicked or called runtime.Goexit
+			_ = s.end(ctx, sqlTx, true, false)
 		}
 	}()
 	if err := fn(t); err != nil {
 		return err
 	}
-	t.done = true
-	if err := sqlTx.Commit(); err != nil {
-		return dbError(ctx, "commit", err)
-	}
-	committed = true
-	return nil
+	t.done, ended = true, true
+	return s.end(ctx, sqlTx, true, true)
 }
 
 // View runs fn in a read-only transaction over a consistent snapshot of
 // the database. Writes in it fail with billing.ErrReadOnly. View returns
 // fn's error.
 func (s *Store) View(ctx context.Context, fn func(tx billing.Tx) error) error {
-	if err := s.ready(ctx); err != nil {
-		return err
-	}
-	sqlTx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true}) // a deferred BEGIN
+	sqlTx, err := s.begin(ctx, false)
 	if err != nil {
-		return dbError(ctx, "begin", err)
+		return err
 	}
 	t := newTx(s, sqlTx, false)
 	defer func() {
 		t.done = true
-		_ = sqlTx.Rollback()
+		_ = s.end(ctx, sqlTx, false, false)
 	}()
 	return fn(t)
+}
+
+// inTx runs fn in a transaction, as Update (write) or View does, and
+// commits a write transaction if fn returns nil.
+func (s *Store) inTx(ctx context.Context, write bool, fn func(*sql.Tx) error) error {
+	sqlTx, err := s.begin(ctx, write)
+	if err != nil {
+		return err
+	}
+	ended := false
+	defer func() {
+		if !ended {
+			_ = s.end(ctx, sqlTx, write, false)
+		}
+	}()
+	if err := fn(sqlTx); err != nil {
+		return err
+	}
+	ended = true
+	return s.end(ctx, sqlTx, write, write)
+}
+
+// begin starts a transaction. A write transaction first waits for the
+// turn of this Store's writers, then begins with BEGIN IMMEDIATE (set by
+// the DSN's _txlock), which waits for other processes' writers up to the
+// busy timeout. A read transaction begins deferred: its snapshot is taken
+// by its first read.
+func (s *Store) begin(ctx context.Context, write bool) (*sql.Tx, error) {
+	if err := s.ready(ctx); err != nil {
+		return nil, err
+	}
+	opts := &sql.TxOptions{ReadOnly: true}
+	if write {
+		select {
+		case s.writer <- struct{}{}:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+		opts = nil
+	}
+	sqlTx, err := s.db.BeginTx(ctx, opts)
+	if err != nil {
+		if write {
+			<-s.writer
+		}
+		return nil, dbError(ctx, "begin", err)
+	}
+	return sqlTx, nil
+}
+
+// end commits or rolls back a transaction that begin started, and gives
+// the writers' turn back.
+func (s *Store) end(ctx context.Context, sqlTx *sql.Tx, write, commit bool) error {
+	if write {
+		defer func() { <-s.writer }()
+	}
+	if !commit {
+		_ = sqlTx.Rollback()
+		return nil
+	}
+	if err := sqlTx.Commit(); err != nil {
+		return dbError(ctx, "commit", err)
+	}
+	return nil
 }
 
 // ready refuses a transaction on a closed Store or under a done ctx.
