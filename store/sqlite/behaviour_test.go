@@ -301,3 +301,50 @@ func ids(events []billing.Event) []string {
 	}
 	return out
 }
+
+// TestViewRunsBesideUpdate checks that, on a file, a View neither waits
+// for an Update that is running nor sees what it wrote so far.
+func TestViewRunsBesideUpdate(t *testing.T) {
+	ctx := context.Background()
+	s := openFile(t)
+	wrote, release, done := make(chan struct{}), make(chan struct{}), make(chan error)
+	go func() {
+		done <- s.Update(ctx, func(tx billing.Tx) error {
+			if _, err := tx.Contracts().Put(ctx, billing.Record[billing.Contract]{ID: "c-1"}); err != nil {
+				return err
+			}
+			close(wrote)
+			<-release
+			return nil
+		})
+	}()
+	<-wrote
+	require.NoError(t, s.View(ctx, func(tx billing.Tx) error {
+		_, err := tx.Contracts().Get(ctx, "c-1")
+		assert.ErrorIs(t, err, billing.ErrNotFound, "the Update has not committed")
+		return nil
+	}))
+	close(release)
+	require.NoError(t, <-done)
+	assert.Equal(t, 1, count(t, s))
+}
+
+// TestUpdateWaitsForItsContext checks that an Update waiting for another
+// one of the same Store gives up when its context ends.
+func TestUpdateWaitsForItsContext(t *testing.T) {
+	ctx := context.Background()
+	s := openFile(t)
+	holding, release, done := make(chan struct{}), make(chan struct{}), make(chan error)
+	go func() {
+		done <- s.Update(ctx, func(billing.Tx) error { close(holding); <-release; return nil })
+	}()
+	<-holding
+	short, cancel := context.WithTimeout(ctx, 20*time.Millisecond)
+	defer cancel()
+	called := false
+	err := s.Update(short, func(billing.Tx) error { called = true; return nil })
+	assert.ErrorIs(t, err, context.DeadlineExceeded)
+	assert.False(t, called)
+	close(release)
+	require.NoError(t, <-done)
+}

@@ -102,8 +102,9 @@ var errTxDone = errors.New("sqlite: transaction has ended")
 var errClosed = errors.New("sqlite: store is closed")
 
 // Open opens the SQLite database at path, creating the file if it does
-// not exist, and creates or migrates its schema. Path Memory opens a new
-// private in-memory database. An empty path is refused with a
+// not exist, and creates or migrates its schema. Path is a file name, not
+// a URI: Open sets the connection's parameters itself. Path Memory opens
+// a new private in-memory database. An empty path is refused with a
 // *validation.Error; invalid options with an error that wraps
 // billing.ErrConfig.
 func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
