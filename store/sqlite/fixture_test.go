@@ -1,0 +1,197 @@
+package sqlite_test
+
+import (
+	"context"
+	"strconv"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/require"
+
+	"github.com/billkit/billkit/billing"
+	"github.com/billkit/billkit/catalog"
+	"github.com/billkit/billkit/date"
+	"github.com/billkit/billkit/invoice"
+	"github.com/billkit/billkit/money"
+	"github.com/billkit/billkit/quote"
+	"github.com/billkit/billkit/schedule"
+	"github.com/billkit/billkit/tax"
+)
+
+// Users of the test engine.
+const (
+	rep     = "rep"     // sales_rep
+	manager = "manager" // sales_manager
+	clerk   = "clerk"   // accountant
+	finance = "finance" // finance_manager
+)
+
+// testDesk returns a desk over a catalogue of implementation days at
+// 1000.00 EUR and seats at 50.00 EUR a month, where a sales rep grants up
+// to 10 % and a sales manager up to 25 %.
+func testDesk(t testing.TB) *quote.Desk {
+	t.Helper()
+	cat := catalog.New()
+	require.NoError(t, cat.AddBook(catalog.PriceBook{ID: "std", Name: "Standard", Active: true}))
+	for _, p := range []struct {
+		product catalog.Product
+		price   string
+		billing catalog.Billing
+	}{
+		{catalog.Product{ID: "impl", SKU: "IMPL", Name: "Implementation", Unit: catalog.UnitDay,
+			TaxCategory: tax.StandardRate, RateKind: tax.Standard}, "1000", catalog.Billing{Kind: catalog.BillingOneTime}},
+		{catalog.Product{ID: "seat", SKU: "SEAT", Name: "Platform seats", Unit: catalog.UnitOne,
+			TaxCategory: tax.StandardRate, RateKind: tax.Standard}, "50", catalog.Billing{Kind: catalog.BillingRecurring,
+			Interval: catalog.Interval{Unit: catalog.IntervalMonth, Count: 1}}},
+	} {
+		require.NoError(t, cat.AddProduct(p.product))
+		_, err := cat.AddPrice(catalog.PriceSpec{ID: p.product.ID + "-std", ProductID: p.product.ID, BookID: "std",
+			Currency: money.EUR, EffectiveFrom: date.MustParse("2026-01-01"), Billing: p.billing,
+			Pricing: catalog.Pricing{Model: catalog.ModelPerUnit, UnitPrice: decimal.RequireFromString(p.price)}})
+		require.NoError(t, err)
+	}
+	desk, err := quote.NewDesk(cat, tax.DefaultRates(), quote.Policy{
+		Levels: []string{"sales_rep", "sales_manager", "finance"},
+		Rules: []quote.Rule{{Limits: []quote.Limit{
+			{Level: "sales_rep", Percent: decimal.NewFromInt(10)},
+			{Level: "sales_manager", Percent: decimal.NewFromInt(25)},
+		}}},
+	})
+	require.NoError(t, err)
+	return desk
+}
+
+// newEngine returns an engine over st with one user per role used here,
+// a clock that moves one second per reading, and invoices from
+// 5,000.00 EUR needing a finance manager's approval.
+func newEngine(t testing.TB, st billing.Store) *billing.Engine {
+	t.Helper()
+	access := billing.NewAccess()
+	for id, role := range map[string]string{rep: billing.RoleSalesRep, manager: billing.RoleSalesManager,
+		clerk: billing.RoleAccountant, finance: billing.RoleFinanceManager} {
+		require.NoError(t, access.SetUser(billing.User{ID: id, Roles: []string{role}}))
+	}
+	var tick atomic.Int64
+	start := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	e, err := billing.New(st, testDesk(t),
+		billing.WithAccess(access),
+		billing.WithClock(func() time.Time { return start.Add(time.Duration(tick.Add(1)) * time.Second) }),
+		billing.WithApprovalRules(billing.ApprovalRule{Kind: billing.ApprovalInvoice,
+			Threshold: money.MustParse("5000.00 EUR"), Roles: []string{billing.RoleFinanceManager}}))
+	require.NoError(t, err)
+	return e
+}
+
+// quoteInput is 10 implementation days at the given discount, billed on
+// acceptance, and 20 seats a month from April 2026 for a year.
+func quoteInput(discount int64) quote.Input {
+	buyer := invoice.Party{Name: "Boulangerie Martin SARL", LegalID: "552100554", VATID: "FR96552100554",
+		Address: invoice.Address{Line1: "1 rue de la Paix", City: "Paris", PostalCode: "75002", Country: "FR"}}
+	seller := invoice.Party{Name: "Atelier Numérique SAS", LegalID: "732829320", VATID: "FR44732829320",
+		AdditionalLegalInfo: "SAS au capital de 10 000 € - RCS Paris 732 829 320",
+		Address:             invoice.Address{Line1: "1 rue de la Paix", City: "Paris", PostalCode: "75002", Country: "FR"}}
+	return quote.Input{
+		Number: "Q-2026-0042", Seller: seller, Buyer: buyer, Currency: money.EUR, BookID: "std",
+		Date: date.MustParse("2026-03-02"), ValidUntil: date.MustParse("2026-03-31"),
+		Lines: []quote.LineInput{
+			{ID: "1", ProductID: "impl", Quantity: decimal.NewFromInt(10),
+				Discount: quote.Discount{Percent: decimal.NewFromInt(discount)},
+				Plan:     schedule.OneTimePlan(date.MustParse("2026-03-10"), money.Amount{})},
+			{ID: "2", ProductID: "seat", Quantity: decimal.NewFromInt(20),
+				Plan: schedule.Plan{Kind: schedule.KindRecurring, Recurring: &schedule.Recurring{Cycle: schedule.Cycle{
+					Interval: schedule.Interval{Unit: schedule.Month},
+					Start:    date.MustParse("2026-04-01"), End: date.MustParse("2027-04-01"),
+				}}}},
+		},
+	}
+}
+
+// quoteToCash takes one deal through the engine: a quote over the sales
+// rep's limit, approved, sent and accepted; a bill run; the invoice
+// approved, issued, sent, partly credited and paid. It returns the
+// issued invoice's ID.
+func quoteToCash(t testing.TB, e *billing.Engine) string {
+	t.Helper()
+	ctx := context.Background()
+	q, err := e.CreateQuote(ctx, rep, quoteInput(15))
+	require.NoError(t, err)
+	qid := q.ID.String()
+	_, req, err := e.SubmitQuote(ctx, rep, qid)
+	require.NoError(t, err)
+	_, err = e.Approve(ctx, manager, req.ID)
+	require.NoError(t, err)
+	_, err = e.SendQuote(ctx, rep, qid, date.MustParse("2026-03-02"))
+	require.NoError(t, err)
+	c, err := e.AcceptQuote(ctx, rep, qid, date.MustParse("2026-03-10"), "PO-77")
+	require.NoError(t, err)
+
+	run, err := e.BillRun(ctx, clerk, date.MustParse("2026-04-01"), billing.BillRunOptions{})
+	require.NoError(t, err)
+	require.Empty(t, run.Failures)
+	require.Len(t, run.Invoices, 1)
+	id := run.Invoices[0].ID.String()
+	_, ireq, err := e.SubmitInvoice(ctx, clerk, id)
+	require.NoError(t, err)
+	_, err = e.Approve(ctx, finance, ireq.ID)
+	require.NoError(t, err)
+	_, err = e.IssueInvoice(ctx, clerk, id, date.MustParse("2026-04-01"))
+	require.NoError(t, err)
+	_, err = e.SendInvoice(ctx, clerk, id, date.MustParse("2026-04-02"))
+	require.NoError(t, err)
+
+	cn, err := e.CreateCreditNote(ctx, clerk, id, invoice.CreditRequest{Reason: "Two seats unused",
+		Lines: []invoice.LineCredit{{LineID: "2", Quantity: decimal.NewFromInt(2)}}})
+	require.NoError(t, err)
+	_, _, err = e.SubmitInvoice(ctx, clerk, cn.ID.String()) // under the threshold: approved at once
+	require.NoError(t, err)
+	_, err = e.IssueCreditNote(ctx, clerk, cn.ID.String(), date.MustParse("2026-04-03"))
+	require.NoError(t, err)
+	_, err = e.RecordPayment(ctx, clerk, invoice.Payment{ID: uuid.New(), Customer: c.Customer,
+		Amount: money.MustParse("5000.00 EUR"), Date: date.MustParse("2026-04-20"), Method: invoice.MethodTransfer},
+		invoice.AllocateOldestFirst())
+	require.NoError(t, err)
+	return id
+}
+
+// monthlyContract returns a contract for one customer: 20 seats a month
+// from 2026-04-01, billed in advance.
+func monthlyContract(t testing.TB, desk *quote.Desk) billing.Contract {
+	t.Helper()
+	in := quoteInput(0)
+	in.Lines = in.Lines[1:]
+	q, err := desk.New(uuid.New(), quote.User{ID: rep, Level: "sales_rep"}, in)
+	require.NoError(t, err)
+	require.NoError(t, q.Send(date.MustParse("2026-03-02")))
+	c, err := q.Accept(uuid.New(), date.MustParse("2026-03-10"))
+	require.NoError(t, err)
+	return billing.Contract{Contract: *c, Customer: billing.CustomerKey(c.Buyer)}
+}
+
+// putContracts stores n copies of tmpl, each for its own customer, in
+// transactions of 1,000.
+func putContracts(t testing.TB, st billing.Store, tmpl billing.Contract, n int) {
+	t.Helper()
+	ctx := context.Background()
+	for start := 0; start < n; start += 1000 {
+		require.NoError(t, st.Update(ctx, func(tx billing.Tx) error {
+			for i := start; i < min(start+1000, n); i++ {
+				c := tmpl.Clone()
+				c.ID = billing.NewID()
+				c.Buyer.Name = "Customer " + strconv.Itoa(i)
+				c.Buyer.LegalID = strconv.Itoa(100000000 + i)
+				c.Buyer.VATID = ""
+				c.Customer = billing.CustomerKey(c.Buyer)
+				for j := range c.Lines {
+					c.Lines[j].ContractID = c.ID
+				}
+				if _, err := tx.Contracts().Put(ctx, billing.Record[billing.Contract]{ID: c.ID.String(), Value: c}); err != nil {
+					return err
+				}
+			}
+			return nil
+		}))
+	}
+}
