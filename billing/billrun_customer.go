@@ -3,6 +3,7 @@ package billing
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strconv"
 
@@ -34,6 +35,7 @@ type dueCharge struct {
 // bills and the contracts they come from.
 type draft struct {
 	snap      invoice.Snapshot // a calculated draft
+	created   Event            // else: the event of its creation
 	inv       *invoice.Invoice // to issue: the draft submitted
 	roles     []string         // to issue: the approval chain it needs
 	charges   []dueCharge
@@ -72,7 +74,7 @@ func (e *Engine) billCustomer(ctx context.Context, userID string, on date.Date, 
 			return failAll(res, contracts, err)
 		}
 		already := len(due) - len(fresh)
-		drafts, failures := e.drafts(fresh, on, opts.Issue)
+		drafts, failures := e.drafts(userID, fresh, on, opts.Issue)
 		res.failures = append(contractFailures[:len(contractFailures):len(contractFailures)], failures...)
 		if opts.DryRun {
 			res.invoices = drafts
@@ -115,7 +117,7 @@ func (e *Engine) billClaimed(ctx context.Context, cl Claimer, userID string, on 
 			return err
 		}
 		already = len(due) - len(fresh)
-		drafts, failures := e.drafts(fresh, on, opts.Issue)
+		drafts, failures := e.drafts(userID, fresh, on, opts.Issue)
 		res.failures = append(contractFailures[:len(contractFailures):len(contractFailures)], failures...)
 		created = drafts
 		billed, err = e.writeDrafts(ctx, tx, c, on, drafts, opts.Issue)
@@ -212,7 +214,11 @@ type invoiceGroup struct {
 // drafts builds one draft invoice per group of charges. A contract whose
 // line cannot be turned into an invoice line fails alone; a group whose
 // invoice cannot be drawn up fails with all its contracts.
-func (e *Engine) drafts(due []dueCharge, on date.Date, issue bool) ([]draft, []BillRunFailure) {
+//
+// The work that needs no transaction is done here, outside it: each draft
+// is calculated, and either submitted, to be issued, or given the audit
+// event of its creation by userID.
+func (e *Engine) drafts(userID string, due []dueCharge, on date.Date, issue bool) ([]draft, []BillRunFailure) {
 	var failures []BillRunFailure
 	var failed []*Contract // a customer has few contracts
 	fail := func(c *Contract, err error) {
@@ -273,8 +279,13 @@ func (e *Engine) drafts(due []dueCharge, on date.Date, issue bool) ([]draft, []B
 			continue
 		}
 		d, err := e.draft(kept, ls, on)
-		if err == nil && issue {
+		switch {
+		case err != nil:
+		case issue:
 			err = e.submit(&d)
+		default:
+			// A new record's first version is 1.
+			d.created = e.event(userID, invoiceRef(d.snap), ActionInvoiceCreated, nil, invoiceFields(d.snap), 1, "")
 		}
 		if err != nil {
 			for _, ch := range kept {
@@ -357,9 +368,14 @@ func (e *Engine) writeDrafts(ctx context.Context, tx Tx, c *change, on date.Date
 		}
 		billed += len(d.charges)
 		if !issue {
-			if err := putNewInvoice(ctx, tx, c, d.snap, ActionInvoiceCreated); err != nil {
+			v, err := tx.Invoices().Put(ctx, Record[invoice.Snapshot]{ID: id, Value: d.snap})
+			if err != nil {
 				return 0, err
 			}
+			if v != d.created.Version {
+				return 0, fmt.Errorf("billing: the store gave version %d to the new invoice %s", v, id)
+			}
+			c.events = append(c.events, d.created)
 			continue
 		}
 		snap, err := e.issueSubmitted(ctx, tx, c, d, on)

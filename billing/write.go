@@ -19,11 +19,16 @@ type change struct {
 // record appends the event of a change to ref from before to after (nil
 // before for a creation).
 func (c *change) record(ref collab.Ref, action Action, before, after []field, version uint64, reason string) {
-	changes := diff(before, after)
-	c.events = append(c.events, Event{
-		ID: c.e.newID().String(), At: c.e.now(), Actor: c.actor,
-		Object: ref, Action: action, Changes: changes, Version: version, Reason: reason,
-	})
+	c.events = append(c.events, c.e.event(c.actor, ref, action, before, after, version, reason))
+}
+
+// event returns the event of a change to ref by actor from before to
+// after (nil before for a creation), now.
+func (e *Engine) event(actor string, ref collab.Ref, action Action, before, after []field, version uint64, reason string) Event {
+	return Event{
+		ID: e.newID().String(), At: e.now(), Actor: actor,
+		Object: ref, Action: action, Changes: diff(before, after), Version: version, Reason: reason,
+	}
 }
 
 // notify queues a notification, sent after the commit.
