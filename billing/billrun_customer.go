@@ -278,30 +278,34 @@ func (e *Engine) drafts(userID string, due []dueCharge, on date.Date, issue bool
 		if len(kept) == 0 {
 			continue
 		}
-		d, err := e.draft(kept, ls, on)
+		// The draft is drawn up in place, in out's memory.
+		out = append(out, draft{})
+		d := &out[len(out)-1]
+		err := e.draft(d, kept, ls, on)
 		switch {
 		case err != nil:
 		case issue:
-			err = e.submit(&d)
+			err = e.submit(d)
 		default:
 			// A new record's first version is 1.
 			d.created = e.event(userID, invoiceRef(d.snap), ActionInvoiceCreated, nil, invoiceFields(d.snap), 1, "")
 		}
 		if err != nil {
+			out = out[:len(out)-1]
 			for _, ch := range kept {
 				fail(ch.contract, err)
 			}
-			continue
 		}
-		out = append(out, d)
 	}
 	return out, failures
 }
 
-// draft draws up the invoice of one group of charges.
-func (e *Engine) draft(charges []dueCharge, lines []invoice.Line, on date.Date) (draft, error) {
+// draft draws up in d the invoice of one group of charges.
+func (e *Engine) draft(d *draft, charges []dueCharge, lines []invoice.Line, on date.Date) error {
 	first := charges[0].contract
-	doc := invoice.Document{
+	d.snap = invoice.Snapshot{ID: e.newID(), Status: invoice.StatusDraft}
+	doc := &d.snap.Document
+	*doc = invoice.Document{
 		Type: invoice.TypeCommercialInvoice, Currency: first.Currency,
 		Seller: first.Seller, Buyer: first.Buyer,
 		DueDate: on.AddDays(e.dueDays), PaymentTerms: strconv.Itoa(e.dueDays) + " days net",
@@ -321,7 +325,7 @@ func (e *Engine) draft(charges []dueCharge, lines []invoice.Line, on date.Date) 
 			doc.Period.End = p.End
 		}
 	}
-	d := draft{charges: charges}
+	d.charges = charges
 	for _, ch := range charges {
 		if len(d.contracts) == 0 || d.contracts[len(d.contracts)-1] != ch.contract {
 			d.contracts = append(d.contracts, ch.contract)
@@ -332,11 +336,7 @@ func (e *Engine) draft(charges []dueCharge, lines []invoice.Line, on date.Date) 
 	}
 	// The document is the run's own, so it is calculated in place rather
 	// than copied by invoice.NewDraft: a draft is its calculated document.
-	if err := doc.Calculate(); err != nil {
-		return draft{}, err
-	}
-	d.snap = invoice.Snapshot{ID: e.newID(), Status: invoice.StatusDraft, Document: doc}
-	return d, nil
+	return doc.Calculate()
 }
 
 // commitDrafts creates the drafts, marks their charges billed and, with
