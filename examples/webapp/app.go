@@ -78,6 +78,9 @@ func newApp(ctx context.Context, log *slog.Logger) (*app, error) {
 func (a *app) routes() {
 	static, _ := fs.Sub(assets, "static")
 	a.mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
+	a.mux.HandleFunc("/", a.page(func(http.ResponseWriter, *request) error {
+		return &statusError{code: http.StatusNotFound, msg: "There is no such page."}
+	}))
 	a.mux.HandleFunc("GET /{$}", a.page(a.invoiceList))
 	a.mux.HandleFunc("GET /invoices", a.page(a.invoiceList))
 	a.mux.HandleFunc("GET /quotes", a.page(a.quoteList))

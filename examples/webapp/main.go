@@ -19,6 +19,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -41,7 +42,7 @@ func main() {
 
 // serve seeds the application, listens on addr, prints the URL to out and
 // serves until ctx ends.
-func serve(ctx context.Context, addr string, out *os.File) error {
+func serve(ctx context.Context, addr string, out io.Writer) error {
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
 	a, err := newApp(ctx, log)
 	if err != nil {

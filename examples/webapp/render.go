@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"html"
 	"html/template"
 	"io/fs"
@@ -44,9 +45,10 @@ var funcs = template.FuncMap{
 	"statusClass": func(s any) string {
 		return "status-" + strings.ReplaceAll(toString(s), "_", "-")
 	},
-	"label": func(s any) string { return strings.ReplaceAll(toString(s), "_", " ") },
-	"list":  func(s ...string) []string { return s },
-	"short": func(s string) string { return shorten(s, 140) },
+	"label":   func(s any) string { return strings.ReplaceAll(toString(s), "_", " ") },
+	"list":    func(s ...string) []string { return s },
+	"short":   func(s string) string { return shorten(s, 140) },
+	"history": historyText,
 }
 
 // parsePages parses each page template with the layout around it.
@@ -116,16 +118,9 @@ func initials(id string) string {
 	return b.String()
 }
 
-// toString returns the text of a string-like status.
-func toString(s any) string {
-	switch v := s.(type) {
-	case string:
-		return v
-	case interface{ String() string }:
-		return v.String()
-	}
-	return ""
-}
+// toString returns the text of a string-like status, such as an
+// invoice.Status or a collab.TaskStatus.
+func toString(s any) string { return fmt.Sprint(s) }
 
 // messageHTML writes a message body as HTML: the text escaped, with its
 // resolved mentions, links, bold and italic parts marked up from the
@@ -171,4 +166,39 @@ func shorten(s string, n int) string {
 		return strings.TrimSpace(string(r[:n-1])) + "…"
 	}
 	return s
+}
+
+// historyPhrases say in words what the audit trail's actions did, for
+// the activity feed; the value of a changed field fills the %s.
+var historyPhrases = map[string]struct{ phrase, field string }{
+	"invoice.created":         {"drew up the draft", ""},
+	"invoice.edited":          {"edited the draft", ""},
+	"invoice.submitted":       {"submitted it: %s", "status"},
+	"invoice.approved":        {"approved it", ""},
+	"invoice.issued":          {"issued it as %s", "number"},
+	"invoice.sent":            {"sent it to the customer", ""},
+	"invoice.payment_applied": {"applied a payment: %s", "status"},
+	"quote.created":           {"drafted the quote", ""},
+	"quote.edited":            {"edited the quote", ""},
+	"quote.submitted":         {"submitted its discounts for approval", ""},
+	"quote.approved":          {"approved its discounts", ""},
+	"quote.sent":              {"sent it to the buyer", ""},
+	"quote.accepted":          {"recorded the buyer's acceptance", ""},
+}
+
+// historyText describes an audit event of the activity feed: in words
+// for the usual actions, else as the engine summarised it.
+func historyText(h *collab.HistoryEntry) string {
+	p, ok := historyPhrases[h.Action]
+	if !ok {
+		return h.Summary
+	}
+	if p.field == "" {
+		return p.phrase
+	}
+	v := h.Data[p.field]
+	if v == "" {
+		return h.Summary
+	}
+	return fmt.Sprintf(p.phrase, strings.ReplaceAll(v, "_", " "))
 }
