@@ -298,9 +298,17 @@ func (sd *seeder) conversations() {
 		if err != nil {
 			return err
 		}
-		_, err = c.Post(sd.ctx, claire, ref,
+		ask, err := c.Post(sd.ctx, claire, ref,
 			"@finance the Librairie's June invoice is above the approval threshold again: 40 seats, as every month since March.")
-		return err
+		if err != nil {
+			return err
+		}
+		sd.on(d("2026-06-14"), func() error {
+			_, err := c.Reply(sd.ctx, david, ask.ID,
+				"@claire I will look at it on Monday with their payment record: they paid May late.")
+			return err
+		})
+		return nil
 	})
 }
 
