@@ -157,8 +157,17 @@ func newPlot(title, yLabel string, months []monthKPIs) *plot.Plot {
 		p.NominalX(names...)
 	}
 	p.Legend.Top = true
-	p.Legend.Left = true
+	p.Legend.TextStyle.Font.Size = vg.Points(9)
+	p.Legend.ThumbnailWidth = vg.Points(10)
 	return p
+}
+
+// frame pads the x axis half a category on each side of n categories,
+// so that no bar or label is cut, and leaves room above the highest value
+// for the legend.
+func frame(p *plot.Plot, n int, headroom float64) {
+	p.X.Min, p.X.Max = -0.6, float64(n)-0.4
+	p.Y.Max *= headroom
 }
 
 // svgOf draws p as an SVG document of the dashboard's chart size.
@@ -187,6 +196,7 @@ func mrrChart(d dashboardData) ([]byte, error) {
 	points.Color, points.Shape = blueColour, draw.CircleGlyph{}
 	p.Add(line, points)
 	p.Y.Min = 0
+	frame(p, len(d.Months), 1.1)
 	return svgOf(p)
 }
 
@@ -204,7 +214,7 @@ func movementsChart(d dashboardData) ([]byte, error) {
 		{"Contraction", amberColour, func(m kpi.Movements) float64 { return -float(m.Contraction) }},
 		{"Churn", redColour, func(m kpi.Movements) float64 { return -float(m.Churn) }},
 	}
-	width := vg.Points(9)
+	width := vg.Points(11)
 	for i, s := range series {
 		vs := make(plotter.Values, len(d.Months))
 		for j, m := range d.Months {
@@ -220,6 +230,7 @@ func movementsChart(d dashboardData) ([]byte, error) {
 		p.Legend.Add(s.name, bars)
 	}
 	p.Add(plotter.NewFunction(func(float64) float64 { return 0 }))
+	frame(p, len(d.Months), 1.35)
 	return svgOf(p)
 }
 
@@ -237,7 +248,7 @@ func ageingChart(d dashboardData) ([]byte, error) {
 		}
 		vs := make(plotter.Values, len(buckets))
 		vs[i] = float(d.Ageing.Amount(b))
-		bars, err := plotter.NewBarChart(vs, vg.Points(34))
+		bars, err := plotter.NewBarChart(vs, vg.Points(40))
 		if err != nil {
 			return nil, err
 		}
@@ -246,6 +257,7 @@ func ageingChart(d dashboardData) ([]byte, error) {
 	}
 	p.NominalX(names...)
 	p.Y.Min = 0
+	frame(p, len(buckets), 1.1)
 	return svgOf(p)
 }
 
@@ -268,6 +280,7 @@ func dsoChart(d dashboardData) ([]byte, error) {
 		p.Add(line, points)
 	}
 	p.Y.Min = 0
+	frame(p, len(d.Months), 1.15)
 	return svgOf(p)
 }
 
