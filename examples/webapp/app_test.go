@@ -118,6 +118,11 @@ func TestListsShowSeededData(t *testing.T) {
 	for _, s := range []string{"F2026-000001", "Garage Lefèvre", "days overdue", "pending approval", "draft", "paid", "€10,858.07"} {
 		assert.Contains(t, body, s)
 	}
+	first := invoiceOf(t, a, boulangerie, invoice.StatusPaid).ID.String()
+	body = do(t, a, claire, "/invoices/"+first, nil).Body.String()
+	for _, s := range []string{"Negotiated discount", "-€1,500.00", "17/31 days", "-€451.61"} {
+		assert.Contains(t, body, s, "the invoice page lists the line allowances")
+	}
 	body = do(t, a, alice, "/quotes", nil).Body.String()
 	for _, s := range []string{"Q-2026-0001", "Q-2026-0011", "in review", "sent", "accepted", "draft", "Hôtel du Parc"} {
 		assert.Contains(t, body, s)
