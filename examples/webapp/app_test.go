@@ -232,7 +232,8 @@ func TestMentionNotifies(t *testing.T) {
 	header := do(t, a, bruno, "/quotes", nil).Body.String()
 	assert.Contains(t, header, `<span class="badge" id="unread">`)
 	list := do(t, a, bruno, "/notifications", nil).Body.String()
-	assert.Contains(t, list, "Claire Dubois mentioned you")
+	assert.Contains(t, list, "Claire Dubois mentioned you on invoice "+inv.Document.Number)
+	assert.NotContains(t, list, "on invoice "+inv.ID.String(), "objects are named by number, not ID")
 	assert.Contains(t, list, "Invoice "+inv.Document.Number)
 	assert.Equal(t, 0, a.unread(bruno))
 }

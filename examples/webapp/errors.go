@@ -49,7 +49,7 @@ func explain(err error, user person) problem {
 	case errors.As(err, &se):
 		return problem{Status: se.code, Title: http.StatusText(se.code), Message: se.msg}
 	case errors.As(err, &forbidden):
-		msg := fmt.Sprintf("%s (%s) does not have the permission %q.", user.Name, user.Title, forbidden.Permission)
+		msg := fmt.Sprintf("%s (%s) does not have the permission “%s”.", user.Name, user.Title, forbidden.Permission)
 		if forbidden.Reason != "" {
 			msg = fmt.Sprintf("%s may not do this: %s.", user.Name, forbidden.Reason)
 		}

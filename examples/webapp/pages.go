@@ -98,7 +98,11 @@ func (a *app) invoicePage(w http.ResponseWriter, r *request) error {
 		return err
 	}
 	doc := s.Document
-	p := objectPage{Kind: "invoices", ID: id, Title: "Invoice " + invoiceLabel(s), Status: string(s.Status),
+	title := "Invoice " + invoiceLabel(s)
+	if doc.Number == "" {
+		title = "Draft invoice to " + doc.Buyer.Name
+	}
+	p := objectPage{Kind: "invoices", ID: id, Title: title, Status: string(s.Status),
 		Customer: doc.Buyer.Name, Total: formatMoney(doc.Totals.TaxInclusive),
 		Due: formatDay(doc.DueDate), LineAdjustments: lineAdjustments(doc)}
 	p.Overdue = s.Status.AwaitsPayment() && !doc.DueDate.IsZero() && doc.DueDate.Before(today)
@@ -139,7 +143,7 @@ func invoiceLabel(s invoice.Snapshot) string {
 	if s.Document.Number != "" {
 		return s.Document.Number
 	}
-	return "draft to " + s.Document.Buyer.Name
+	return "draft"
 }
 
 // invoiceDocument writes the printable invoice as billkit's render
@@ -270,27 +274,34 @@ func (a *app) notifications(w http.ResponseWriter, r *request) error {
 	}
 	a.mu.Unlock()
 	for i := range rows {
-		rows[i].Object = a.objectLabel(r, rows[i].Notification.Object)
+		n := &rows[i]
+		var number string
+		n.Object, number = a.objectLabel(r, n.Notification.Object)
+		// Collab names the object by its ID, which means nothing to
+		// people: name it by its number instead.
+		if number != "" && n.Notification.Object.ID != "" {
+			n.Subject = strings.ReplaceAll(n.Subject, n.Notification.Object.ID, number)
+		}
 	}
 	a.markRead(list)
 	a.render(w, r, http.StatusOK, "notifications", "Notifications", rows)
 	return nil
 }
 
-// objectLabel names a notification's object for people: the invoice's
-// number or the quote's, which notifications do not carry.
-func (a *app) objectLabel(r *request, o notify.Object) string {
+// objectLabel names a notification's object for people, with the
+// number of the invoice or quote, which notifications do not carry.
+func (a *app) objectLabel(r *request, o notify.Object) (label, number string) {
 	switch collab.Kind(o.Kind) {
 	case collab.KindInvoice, collab.KindCreditNote:
 		if s, err := a.svc.engine.Invoice(r.Context(), r.user.ID, o.ID); err == nil {
-			return "Invoice " + invoiceLabel(s)
+			return "Invoice " + invoiceLabel(s) + " · " + s.Document.Buyer.Name, invoiceLabel(s)
 		}
 	case collab.KindQuote:
 		if q, err := a.svc.engine.Quote(r.Context(), r.user.ID, o.ID); err == nil {
-			return "Quote " + q.Input.Number + " · " + q.Input.Buyer.Name
+			return "Quote " + q.Input.Number + " · " + q.Input.Buyer.Name, q.Input.Number
 		}
 	}
-	return o.Kind
+	return o.Kind, ""
 }
 
 // dashboard shows the KPIs of the year so far: headline figures and the
