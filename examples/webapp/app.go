@@ -99,6 +99,7 @@ func (a *app) routes() {
 	for _, step := range []string{"submit", "issue", "send"} {
 		a.mux.HandleFunc("POST /invoices/{id}/"+step, a.action(a.invoiceStep(step)))
 	}
+	a.mux.HandleFunc("POST /invoices/{id}/pay", a.action(a.recordPayment))
 	a.mux.HandleFunc("POST /{kind}/{id}/messages", a.action(a.post))
 	a.mux.HandleFunc("POST /{kind}/{id}/polls", a.action(a.createPoll))
 	a.mux.HandleFunc("POST /{kind}/{id}/tasks", a.action(a.createTask))

@@ -289,6 +289,41 @@ func TestIssueAndSendFromInvoicePage(t *testing.T) {
 	assert.Equal(t, today, s.Document.IssueDate)
 }
 
+// A payment recorded from the invoice page settles that invoice, not the
+// customer's oldest one; amounts that are not numbers, or larger than
+// the balance, are refused with 400, and a sales rep may not record one.
+func TestRecordPayment(t *testing.T) {
+	a := newTestApp(t)
+	ctx := context.Background()
+	list, err := a.svc.engine.Invoices(ctx, claire, func(s invoice.Snapshot) bool {
+		return s.Document.Buyer.Name == garage.Name && s.Document.Period.Contains(today)
+	})
+	require.NoError(t, err)
+	require.Len(t, list, 1)
+	june := list[0]
+	path := "/invoices/" + june.ID.String()
+
+	page := do(t, a, claire, path, nil).Body.String()
+	assert.Contains(t, page, "€1,800.00 still owed")
+	assert.Contains(t, page, `name="amount" value="1800.00"`)
+	assert.NotContains(t, do(t, a, alice, path, nil).Body.String(), "Record a payment")
+
+	assert.Equal(t, http.StatusForbidden, do(t, a, alice, path+"/pay", url.Values{"amount": {"1800.00"}}).Code)
+	assert.Equal(t, http.StatusBadRequest, do(t, a, claire, path+"/pay", url.Values{"amount": {"lots"}}).Code)
+	assert.Equal(t, http.StatusBadRequest, do(t, a, claire, path+"/pay", url.Values{"amount": {"2000.00"}}).Code)
+
+	w := do(t, a, claire, path+"/pay", url.Values{"amount": {"800.00"}, "reference": {"VIR GARAGE 1"}})
+	require.Equal(t, http.StatusSeeOther, w.Code, w.Body.String())
+	assert.Contains(t, do(t, a, claire, path, nil).Body.String(), "€1,000.00 still owed")
+	w = do(t, a, claire, path+"/pay", url.Values{"amount": {"1000.00"}})
+	require.Equal(t, http.StatusSeeOther, w.Code, w.Body.String())
+	s, err := a.svc.engine.Invoice(ctx, claire, june.ID.String())
+	require.NoError(t, err)
+	assert.Equal(t, invoice.StatusPaid, s.Status)
+	march := invoiceOf(t, a, garage, invoice.StatusSent)
+	assert.Equal(t, "F2026-000005", march.Document.Number, "the oldest invoice is still unpaid")
+}
+
 // Replies, polls, votes and tasks go through the thread's forms and show
 // on the page and in the activity feed.
 func TestThreadForms(t *testing.T) {

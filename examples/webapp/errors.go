@@ -8,6 +8,7 @@ import (
 	"github.com/billkit/billkit/billing"
 	"github.com/billkit/billkit/collab"
 	"github.com/billkit/billkit/invoice"
+	"github.com/billkit/billkit/money"
 	"github.com/billkit/billkit/quote"
 	"github.com/billkit/billkit/render"
 	"github.com/billkit/billkit/validation"
@@ -64,6 +65,9 @@ func explain(err error, user person) problem {
 	case errors.As(err, &invalid):
 		return problem{Status: http.StatusBadRequest, Title: "Please check the form", Message: "Some fields need attention.",
 			Faults: invalid.Faults}
+	case errors.Is(err, invoice.ErrOverAllocation), errors.Is(err, money.ErrInvalidAmount),
+		errors.Is(err, money.ErrCurrencyMismatch):
+		return problem{Status: http.StatusBadRequest, Title: "Please check the amount", Message: err.Error()}
 	case errors.As(err, &approval):
 		return problem{Status: http.StatusConflict, Title: "Approval needed", Message: approval.Error()}
 	case errors.As(err, &field):

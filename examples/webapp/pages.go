@@ -11,6 +11,7 @@ import (
 	"github.com/billkit/billkit/billing"
 	"github.com/billkit/billkit/collab"
 	"github.com/billkit/billkit/invoice"
+	"github.com/billkit/billkit/money"
 	"github.com/billkit/billkit/notify"
 	"github.com/billkit/billkit/render"
 )
@@ -64,6 +65,11 @@ type objectPage struct {
 	Due      string
 	Overdue  bool
 	Actions  []string // the invoice steps offered: submit, issue, send
+	// Balance is what the customer still owes on an invoice awaiting
+	// payment, BalanceInput the same as a plain number for the payment
+	// form, which CanPay offers.
+	Balance, BalanceInput string
+	CanPay                bool
 	// LineAdjustments are the line allowances and charges of the
 	// document, which the printable page does not show yet.
 	LineAdjustments []lineAdjustment
@@ -113,6 +119,18 @@ func (a *app) invoicePage(w http.ResponseWriter, r *request) error {
 		p.Actions = []string{"issue"}
 	case invoice.StatusIssued:
 		p.Actions = []string{"send"}
+	}
+	if s.Status.AwaitsPayment() {
+		st, err := a.svc.engine.Statement(r.Context(), r.user.ID, billing.CustomerKey(doc.Buyer), doc.Currency)
+		if err != nil {
+			return err
+		}
+		for _, rc := range st.Receivables {
+			if rc.InvoiceID == s.ID {
+				p.Balance, p.BalanceInput = formatMoney(rc.Balance), rc.Balance.Number().StringFixed(2)
+			}
+		}
+		p.CanPay = a.svc.engine.Access().Can(r.user.ID, billing.PermPaymentRecord)
 	}
 	if p.Thread, err = a.thread(r, collab.Ref{Kind: collab.KindInvoice, ID: id}); err != nil {
 		return err
@@ -253,6 +271,27 @@ func (a *app) invoiceStep(step string) func(*request) (string, error) {
 		}
 		return "/invoices/" + id, nil
 	}
+}
+
+// recordPayment records a transfer received today from the invoice's
+// customer, allocated to this invoice.
+func (a *app) recordPayment(r *request) (string, error) {
+	e, ctx, id := a.svc.engine, r.Context(), r.PathValue("id")
+	s, err := e.Invoice(ctx, r.user.ID, id)
+	if err != nil {
+		return "", err
+	}
+	amount, err := money.ParseIn(strings.TrimSpace(r.PostForm.Get("amount")), s.Document.Currency)
+	if err != nil {
+		return "", badRequest("The amount should be a number such as 1800.00.")
+	}
+	p := invoice.Payment{ID: a.svc.newID(), Customer: billing.CustomerKey(s.Document.Buyer), Amount: amount,
+		Date: today, Method: invoice.MethodTransfer, Reference: strings.TrimSpace(r.PostForm.Get("reference"))}
+	plan := invoice.AllocateParts(invoice.InvoiceAmount{InvoiceID: s.ID, Amount: amount})
+	if _, err := e.RecordPayment(ctx, r.user.ID, p, plan); err != nil {
+		return "", err
+	}
+	return "/invoices/" + id, nil
 }
 
 // notificationRow is a notification with where it leads.

@@ -61,6 +61,7 @@ type services struct {
 	engine *billing.Engine
 	collab *collab.Service
 	inbox  *notify.Recorder
+	newID  func() uuid.UUID // the IDs the host gives, such as payments'
 }
 
 // newServices builds the catalogue, the quote desk with its discount
@@ -121,7 +122,7 @@ func newServices(clock *demoClock, newID func() uuid.UUID) (*services, error) {
 		}
 	}
 
-	s := &services{inbox: &notify.Recorder{}}
+	s := &services{inbox: &notify.Recorder{}, newID: newID}
 	s.engine, err = billing.New(memory.NewStore(), desk,
 		billing.WithAccess(access),
 		billing.WithClock(clock.read),
