@@ -245,8 +245,8 @@ func TestApproveAndRejectFromInbox(t *testing.T) {
 	ctx := context.Background()
 	pending := invoiceOf(t, a, librairie, invoice.StatusPendingApproval).ID.String()
 	page := do(t, a, david, "/approvals", nil).Body.String()
-	assert.Contains(t, page, "invoice to Librairie Vidal")
-	assert.Contains(t, page, "discounts of quote Q-2026-0011")
+	assert.Contains(t, page, "Invoice to Librairie Vidal")
+	assert.Contains(t, page, "Discounts of quote Q-2026-0011")
 
 	inbox, err := a.svc.engine.PendingApprovals(ctx, david)
 	require.NoError(t, err)
@@ -481,7 +481,11 @@ func TestServe(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	pr, pw := io.Pipe()
 	done := make(chan error, 1)
-	go func() { done <- serve(ctx, "127.0.0.1:0", pw) }()
+	go func() {
+		err := serve(ctx, "127.0.0.1:0", pw)
+		pw.CloseWithError(err) // a failure to start ends the read below
+		done <- err
+	}()
 	buf := make([]byte, 256)
 	n, err := pr.Read(buf)
 	require.NoError(t, err)

@@ -45,10 +45,11 @@ var funcs = template.FuncMap{
 	"statusClass": func(s any) string {
 		return "status-" + strings.ReplaceAll(toString(s), "_", "-")
 	},
-	"label":   func(s any) string { return strings.ReplaceAll(toString(s), "_", " ") },
-	"list":    func(s ...string) []string { return s },
-	"short":   func(s string) string { return shorten(s, 140) },
-	"history": historyText,
+	"label":    func(s any) string { return strings.ReplaceAll(toString(s), "_", " ") },
+	"list":     func(s ...string) []string { return s },
+	"short":    func(s string) string { return shorten(s, 140) },
+	"sentence": sentence,
+	"history":  historyText,
 }
 
 // parsePages parses each page template with the layout around it.
@@ -157,7 +158,7 @@ func messageHTML(m *collab.Message) template.HTML {
 	b.WriteString(html.EscapeString(body[at:]))
 	// Everything above is escaped, and links are http or https URLs only
 	// (collab.ParseMarkup finds no other scheme).
-	return template.HTML(b.String()) //nolint:gosec // built from escaped parts
+	return template.HTML(b.String())
 }
 
 // shorten cuts s to at most n characters, for previews.
@@ -201,4 +202,13 @@ func historyText(h *collab.HistoryEntry) string {
 		return h.Summary
 	}
 	return fmt.Sprintf(p.phrase, strings.ReplaceAll(v, "_", " "))
+}
+
+// sentence returns s with its first letter in upper case, for the
+// engine's summaries, which are written to follow other words.
+func sentence(s string) string {
+	for i, r := range s {
+		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
+	}
+	return s
 }
