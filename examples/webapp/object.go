@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"net/http"
-	"slices"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -12,47 +11,8 @@ import (
 	"github.com/billkit/billkit/collab"
 	"github.com/billkit/billkit/invoice"
 	"github.com/billkit/billkit/money"
-	"github.com/billkit/billkit/notify"
 	"github.com/billkit/billkit/render"
 )
-
-// invoiceRow is one line of the invoice list.
-type invoiceRow struct {
-	invoice.Snapshot
-	Overdue     bool
-	DaysOverdue int
-}
-
-// invoiceList shows every invoice the user may see, newest first, with
-// the amounts still owed.
-func (a *app) invoiceList(w http.ResponseWriter, r *request) error {
-	list, err := a.svc.engine.Invoices(r.Context(), r.user.ID, nil)
-	if err != nil {
-		return err
-	}
-	rows := make([]invoiceRow, 0, len(list))
-	for _, s := range slices.Backward(list) {
-		row := invoiceRow{Snapshot: s}
-		if s.Status.AwaitsPayment() && !s.Document.DueDate.IsZero() && s.Document.DueDate.Before(today) {
-			row.Overdue = true
-			row.DaysOverdue = today.DaysSince(s.Document.DueDate)
-		}
-		rows = append(rows, row)
-	}
-	a.render(w, r, http.StatusOK, "invoices", "Invoices", rows)
-	return nil
-}
-
-// quoteList shows every quote the user may see, newest first.
-func (a *app) quoteList(w http.ResponseWriter, r *request) error {
-	list, err := a.svc.engine.Quotes(r.Context(), r.user.ID, nil)
-	if err != nil {
-		return err
-	}
-	slices.Reverse(list)
-	a.render(w, r, http.StatusOK, "quotes", "Quotes", list)
-	return nil
-}
 
 // objectPage is an invoice or a quote beside its conversation.
 type objectPage struct {
@@ -207,50 +167,6 @@ func writeDocument(w http.ResponseWriter, r *request, doc *invoice.Document, tit
 	return err
 }
 
-// approvalRow is a request of the approval inbox.
-type approvalRow struct {
-	billing.ApprovalRequest
-	Link  string
-	Level string
-}
-
-// approvals shows the requests the user may decide, oldest first.
-func (a *app) approvals(w http.ResponseWriter, r *request) error {
-	list, err := a.svc.engine.PendingApprovals(r.Context(), r.user.ID)
-	if err != nil {
-		return err
-	}
-	rows := make([]approvalRow, len(list))
-	for i, req := range list {
-		rows[i] = approvalRow{ApprovalRequest: req, Link: objectPath(string(req.Object.Kind), req.Object.ID)}
-		if c := req.Current(); c >= 0 {
-			rows[i].Level = strings.ReplaceAll(req.Steps[c].Role, "_", " ")
-		}
-	}
-	a.render(w, r, http.StatusOK, "approvals", "Approvals", rows)
-	return nil
-}
-
-// approve approves the current step of a request from the inbox.
-func (a *app) approve(r *request) (string, error) {
-	if _, err := a.svc.engine.Approve(r.Context(), r.user.ID, r.PathValue("id")); err != nil {
-		return "", err
-	}
-	return "/approvals", nil
-}
-
-// reject rejects a request from the inbox, for the reason given.
-func (a *app) reject(r *request) (string, error) {
-	reason := strings.TrimSpace(r.PostForm.Get("reason"))
-	if reason == "" {
-		return "", badRequest("Say why you reject the request: the requester will read it.")
-	}
-	if _, err := a.svc.engine.Reject(r.Context(), r.user.ID, r.PathValue("id"), reason); err != nil {
-		return "", err
-	}
-	return "/approvals", nil
-}
-
 // invoiceStep returns the action that moves an invoice one step on:
 // submit it for approval, issue it today, or record that it was sent
 // today.
@@ -292,70 +208,4 @@ func (a *app) recordPayment(r *request) (string, error) {
 		return "", err
 	}
 	return "/invoices/" + id, nil
-}
-
-// notificationRow is a notification with where it leads.
-type notificationRow struct {
-	notify.Notification
-	Link   string
-	Object string
-	Unread bool
-}
-
-// notifications lists the user's notifications, newest first, and marks
-// them read.
-func (a *app) notifications(w http.ResponseWriter, r *request) error {
-	list := a.svc.inbox.For(r.user.ID)
-	rows := make([]notificationRow, 0, len(list))
-	a.mu.Lock()
-	for _, n := range slices.Backward(list) {
-		rows = append(rows, notificationRow{Notification: n, Link: objectPath(n.Object.Kind, n.Object.ID), Unread: !a.read[n.ID]})
-	}
-	a.mu.Unlock()
-	for i := range rows {
-		n := &rows[i]
-		var number string
-		n.Object, number = a.objectLabel(r, n.Notification.Object)
-		// Collab names the object by its ID, which means nothing to
-		// people: name it by its number instead.
-		if number != "" && n.Notification.Object.ID != "" {
-			n.Subject = strings.ReplaceAll(n.Subject, n.Notification.Object.ID, number)
-		}
-	}
-	a.markRead(list)
-	a.render(w, r, http.StatusOK, "notifications", "Notifications", rows)
-	return nil
-}
-
-// objectLabel names a notification's object for people, with the
-// number of the invoice or quote, which notifications do not carry.
-func (a *app) objectLabel(r *request, o notify.Object) (label, number string) {
-	switch collab.Kind(o.Kind) {
-	case collab.KindInvoice, collab.KindCreditNote:
-		if s, err := a.svc.engine.Invoice(r.Context(), r.user.ID, o.ID); err == nil {
-			return "Invoice " + invoiceLabel(s) + " · " + s.Document.Buyer.Name, invoiceLabel(s)
-		}
-	case collab.KindQuote:
-		if q, err := a.svc.engine.Quote(r.Context(), r.user.ID, o.ID); err == nil {
-			return "Quote " + q.Input.Number + " · " + q.Input.Buyer.Name, q.Input.Number
-		}
-	}
-	return o.Kind, ""
-}
-
-// dashboard shows the KPIs of the year so far: headline figures and the
-// charts, which the page loads as SVG images from /charts/.
-func (a *app) dashboard(w http.ResponseWriter, r *request) error {
-	data, err := a.kpis(r.Context(), r.user.ID)
-	if err != nil {
-		return err
-	}
-	a.render(w, r, http.StatusOK, "dashboard", "Dashboard", data)
-	return nil
-}
-
-// mayReadKPIs reports whether user may see the dashboard, so that the
-// header links to it.
-func (a *app) mayReadKPIs(user string) bool {
-	return a.svc.engine.Access().Can(user, billing.PermKPIRead)
 }
