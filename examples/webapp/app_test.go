@@ -1,0 +1,284 @@
+package main
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/billkit/billkit/billing"
+	"github.com/billkit/billkit/invoice"
+)
+
+// testToken is the form token of the test sessions.
+const testToken = "0123456789abcdef0123456789abcdef"
+
+// newTestApp returns the application over freshly seeded stores, logging
+// to the test.
+func newTestApp(t *testing.T) *app {
+	t.Helper()
+	a, err := newApp(context.Background(), slog.New(slog.NewTextHandler(io.Discard, nil)))
+	require.NoError(t, err)
+	return a
+}
+
+// do sends a request to a as user, with the session's form token; a
+// form makes it a POST that carries the token unless it has a csrf
+// field of its own.
+func do(t *testing.T, a http.Handler, user, path string, form url.Values) *httptest.ResponseRecorder {
+	t.Helper()
+	method, body := http.MethodGet, io.Reader(nil)
+	if form != nil {
+		if _, ok := form[csrfField]; !ok {
+			form.Set(csrfField, testToken)
+		}
+		method, body = http.MethodPost, strings.NewReader(form.Encode())
+	}
+	r := httptest.NewRequest(method, path, body)
+	if form != nil {
+		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	}
+	r.AddCookie(&http.Cookie{Name: csrfCookie, Value: testToken})
+	if user != "" {
+		r.AddCookie(&http.Cookie{Name: userCookie, Value: user})
+	}
+	w := httptest.NewRecorder()
+	a.ServeHTTP(w, r)
+	return w
+}
+
+// invoiceOf returns the first invoice to buyer in the given status.
+func invoiceOf(t *testing.T, a *app, buyer invoice.Party, status invoice.Status) invoice.Snapshot {
+	t.Helper()
+	list, err := a.svc.engine.Invoices(context.Background(), emma, func(s invoice.Snapshot) bool {
+		return s.Document.Buyer.Name == buyer.Name && s.Status == status
+	})
+	require.NoError(t, err)
+	require.NotEmpty(t, list, "no %s invoice to %s in the seed", status, buyer.Name)
+	return list[0]
+}
+
+// quoteID returns the ID of the seeded quote with the given number.
+func quoteID(t *testing.T, a *app, number string) string {
+	t.Helper()
+	list, err := a.svc.engine.Quotes(context.Background(), emma, nil)
+	require.NoError(t, err)
+	for _, q := range list {
+		if q.Input.Number == number {
+			return q.ID.String()
+		}
+	}
+	t.Fatalf("no quote %s in the seed", number)
+	return ""
+}
+
+// Every page renders for each user allowed to see it, with the user's
+// name in the header.
+func TestPagesRenderForAllowedUsers(t *testing.T) {
+	a := newTestApp(t)
+	inv := invoiceOf(t, a, boulangerie, invoice.StatusPaid).ID.String()
+	q := quoteID(t, a, "Q-2026-0011")
+	acc := a.svc.engine.Access()
+	for _, p := range people {
+		paths := []string{"/", "/invoices", "/quotes", "/invoices/" + inv, "/invoices/" + inv + "/document",
+			"/invoices/" + inv + "/document?lang=fr", "/quotes/" + q, "/quotes/" + q + "/document", "/notifications",
+			"/approvals"}
+		if acc.Can(p.ID, billing.PermKPIRead) {
+			paths = append(paths, "/dashboard", "/charts/mrr.svg")
+		}
+		for _, path := range paths {
+			t.Run(p.ID+path, func(t *testing.T) {
+				w := do(t, a, p.ID, path, nil)
+				require.Equal(t, http.StatusOK, w.Code, w.Body.String())
+				if !strings.Contains(path, "/document") && !strings.HasSuffix(path, ".svg") {
+					assert.Contains(t, w.Body.String(), p.Name)
+					assert.Contains(t, w.Header().Get("Content-Security-Policy"), "default-src 'self'")
+				}
+			})
+		}
+	}
+}
+
+// The lists show the seeded documents in their various states.
+func TestListsShowSeededData(t *testing.T) {
+	a := newTestApp(t)
+	body := do(t, a, claire, "/invoices", nil).Body.String()
+	for _, s := range []string{"F2026-000001", "Garage Lefèvre", "days overdue", "pending approval", "draft", "paid", "€10,858.07"} {
+		assert.Contains(t, body, s)
+	}
+	first := invoiceOf(t, a, boulangerie, invoice.StatusPaid).ID.String()
+	body = do(t, a, claire, "/invoices/"+first, nil).Body.String()
+	for _, s := range []string{"Negotiated discount", "-€1,500.00", "17/31 days", "-€451.61"} {
+		assert.Contains(t, body, s, "the invoice page lists the line allowances")
+	}
+	body = do(t, a, alice, "/quotes", nil).Body.String()
+	for _, s := range []string{"Q-2026-0001", "Q-2026-0011", "in review", "sent", "accepted", "draft", "Hôtel du Parc"} {
+		assert.Contains(t, body, s)
+	}
+}
+
+// Actions a user's roles do not allow are refused with 403 and a page
+// naming the permission, and change nothing.
+func TestForbiddenActions(t *testing.T) {
+	a := newTestApp(t)
+	pending := invoiceOf(t, a, librairie, invoice.StatusPendingApproval).ID.String()
+	inbox, err := a.svc.engine.PendingApprovals(context.Background(), david)
+	require.NoError(t, err)
+	var request string
+	for _, r := range inbox {
+		if r.Object.ID == pending {
+			request = r.ID
+		}
+	}
+	require.NotEmpty(t, request)
+	draft := invoiceOf(t, a, fromagerie, invoice.StatusDraft).ID.String()
+
+	for _, c := range []struct {
+		name, user, path string
+		form             url.Values
+		want             string
+	}{
+		{"sales rep reads the dashboard", alice, "/dashboard", nil, "kpi.read"},
+		{"sales rep reads a chart", alice, "/charts/mrr.svg", nil, "kpi.read"},
+		{"sales rep approves an invoice", alice, "/approvals/" + request + "/approve", url.Values{}, "Alice Martin"},
+		{"accountant approves an invoice", claire, "/approvals/" + request + "/approve", url.Values{}, "Claire Dubois"},
+		{"auditor submits a draft", felix, "/invoices/" + draft + "/submit", url.Values{}, "invoice.create"},
+		{"sales rep issues an invoice", alice, "/invoices/" + draft + "/submit", url.Values{}, "invoice.create"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			w := do(t, a, c.user, c.path, c.form)
+			assert.Equal(t, http.StatusForbidden, w.Code)
+			assert.Contains(t, w.Body.String(), "Not allowed")
+			assert.Contains(t, w.Body.String(), c.want)
+		})
+	}
+	s, err := a.svc.engine.Invoice(context.Background(), emma, pending)
+	require.NoError(t, err)
+	assert.Equal(t, invoice.StatusPendingApproval, s.Status)
+	s, err = a.svc.engine.Invoice(context.Background(), emma, draft)
+	require.NoError(t, err)
+	assert.Equal(t, invoice.StatusDraft, s.Status)
+}
+
+// Unknown objects are 404, bad input 400, and a form without the
+// session's token 403: all as pages, never a panic.
+func TestErrorStatuses(t *testing.T) {
+	a := newTestApp(t)
+	inv := invoiceOf(t, a, garage, invoice.StatusSent).ID.String()
+	for _, c := range []struct {
+		name, user, path string
+		form             url.Values
+		want             int
+	}{
+		{"unknown invoice", claire, "/invoices/01960000-0000-7000-8000-999999999999", nil, http.StatusNotFound},
+		{"malformed invoice ID", claire, "/invoices/nope", nil, http.StatusNotFound},
+		{"unknown chart", david, "/charts/pie.svg", nil, http.StatusNotFound},
+		{"unknown page", claire, "/nowhere", nil, http.StatusNotFound},
+		{"empty message", claire, "/invoices/" + inv + "/messages", url.Values{"body": {"  "}}, http.StatusBadRequest},
+		{"poll with one choice", claire, "/invoices/" + inv + "/polls", url.Values{"question": {"Yes?"}, "choices": {"yes"}}, http.StatusBadRequest},
+		{"task without assignee", claire, "/invoices/" + inv + "/tasks", url.Values{"title": {"Call"}}, http.StatusBadRequest},
+		{"task with a bad day", claire, "/invoices/" + inv + "/tasks", url.Values{"title": {"Call"}, "assignee": {claire}, "due": {"soon"}}, http.StatusBadRequest},
+		{"reject without reason", david, "/approvals/x/reject", url.Values{"reason": {""}}, http.StatusBadRequest},
+		{"message in an unknown kind", claire, "/payments/x/messages", url.Values{"body": {"hi"}}, http.StatusNotFound},
+		{"form without token", claire, "/invoices/" + inv + "/messages", url.Values{"body": {"hi"}, csrfField: {""}}, http.StatusForbidden},
+		{"form with another token", claire, "/invoices/" + inv + "/messages", url.Values{"body": {"hi"}, csrfField: {strings.Repeat("f", 32)}}, http.StatusForbidden},
+		{"issue twice", claire, "/invoices/" + inv + "/issue", url.Values{}, http.StatusConflict},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			w := do(t, a, c.user, c.path, c.form)
+			assert.Equal(t, c.want, w.Code, w.Body.String())
+			assert.Contains(t, w.Header().Get("Content-Type"), "text/html")
+		})
+	}
+	th, err := a.svc.collab.Thread(context.Background(), claire, ref0(inv))
+	require.NoError(t, err) // the seed wrote in it
+	page := do(t, a, claire, "/invoices/"+inv, nil).Body.String()
+	assert.NotContains(t, page, ">hi<", "a refused form must not post: thread %s", th.ID)
+}
+
+// Switching user sets the user cookie and goes back to the page.
+func TestSwitchUser(t *testing.T) {
+	a := newTestApp(t)
+	w := do(t, a, "", "/switch", url.Values{"user": {felix}, "back": {"/quotes"}})
+	require.Equal(t, http.StatusSeeOther, w.Code)
+	assert.Equal(t, "/quotes", w.Header().Get("Location"))
+	var set *http.Cookie
+	for _, c := range w.Result().Cookies() {
+		if c.Name == userCookie {
+			set = c
+		}
+	}
+	require.NotNil(t, set)
+	assert.Equal(t, felix, set.Value)
+	assert.Equal(t, http.SameSiteStrictMode, set.SameSite)
+
+	w = do(t, a, "", "/switch", url.Values{"user": {felix}, "back": {"//evil.example/"}})
+	assert.Equal(t, "/", w.Header().Get("Location"))
+	assert.Equal(t, http.StatusBadRequest, do(t, a, "", "/switch", url.Values{"user": {"mallory"}}).Code)
+}
+
+// A first visit gets a form token cookie, SameSite=Strict, and the pages
+// carry it in their forms.
+func TestSessionToken(t *testing.T) {
+	a := newTestApp(t)
+	w := httptest.NewRecorder()
+	a.ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/", nil))
+	require.Equal(t, http.StatusOK, w.Code)
+	var token *http.Cookie
+	for _, c := range w.Result().Cookies() {
+		if c.Name == csrfCookie {
+			token = c
+		}
+	}
+	require.NotNil(t, token)
+	assert.Len(t, token.Value, 32)
+	assert.True(t, token.HttpOnly)
+	assert.Equal(t, http.SameSiteStrictMode, token.SameSite)
+	assert.Contains(t, w.Body.String(), `name="csrf" value="`+token.Value+`"`)
+	assert.Contains(t, w.Body.String(), "Claire Dubois", "the accountant is signed in by default")
+}
+
+// The seed is deterministic: two applications show the same pages.
+func TestSeedIsDeterministic(t *testing.T) {
+	a, b := newTestApp(t), newTestApp(t)
+	inv := invoiceOf(t, a, boulangerie, invoice.StatusPaid).ID.String()
+	for _, path := range []string{"/invoices", "/quotes", "/invoices/" + inv, "/charts/movements.svg"} {
+		assert.Equal(t, do(t, a, david, path, nil).Body.String(), do(t, b, david, path, nil).Body.String(), path)
+	}
+}
+
+// serve, what `go run ./examples/webapp` runs, prints its URL and serves
+// the seeded data there until its context ends.
+func TestServe(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	pr, pw := io.Pipe()
+	done := make(chan error, 1)
+	go func() {
+		err := serve(ctx, "127.0.0.1:0", pw)
+		pw.CloseWithError(err) // a failure to start ends the read below
+		done <- err
+	}()
+	buf := make([]byte, 256)
+	n, err := pr.Read(buf)
+	require.NoError(t, err)
+	line := strings.TrimSpace(string(buf[:n]))
+	require.True(t, strings.HasPrefix(line, "billkit demo: http://127.0.0.1:"), line)
+	base := strings.TrimPrefix(line, "billkit demo: ")
+
+	res, err := http.Get(base)
+	require.NoError(t, err)
+	body, err := io.ReadAll(res.Body)
+	require.NoError(t, res.Body.Close())
+	require.NoError(t, err)
+	assert.Equal(t, http.StatusOK, res.StatusCode)
+	assert.Contains(t, string(body), "F2026-000001")
+	cancel()
+	require.NoError(t, <-done)
+}

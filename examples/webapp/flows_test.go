@@ -1,0 +1,204 @@
+package main
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/billkit/billkit/collab"
+	"github.com/billkit/billkit/invoice"
+	"github.com/billkit/billkit/notify"
+)
+
+// Posting a message that @mentions a user notifies them: the header
+// counts it, and their notification list shows it and marks it read.
+func TestMentionNotifies(t *testing.T) {
+	a := newTestApp(t)
+	inv := invoiceOf(t, a, garage, invoice.StatusSent)
+	before := a.unread(bruno)
+
+	w := do(t, a, claire, "/invoices/"+inv.ID.String()+"/messages",
+		url.Values{"body": {"@bruno the Garage owes us three invoices: can you call their manager?"}})
+	require.Equal(t, http.StatusSeeOther, w.Code, w.Body.String())
+	assert.Equal(t, "/invoices/"+inv.ID.String()+"#thread", w.Header().Get("Location"))
+
+	got := a.svc.inbox.Filter(func(n notify.Notification) bool {
+		return n.Recipient == bruno && n.Kind == notify.KindMention && n.Object.ID == inv.ID.String()
+	})
+	require.Len(t, got, 1)
+	assert.Equal(t, before+1, a.unread(bruno))
+
+	page := do(t, a, claire, "/invoices/"+inv.ID.String(), nil).Body.String()
+	assert.Contains(t, page, `<span class="mention" title="Bruno Petit">@bruno</span> the Garage owes us three invoices`)
+
+	header := do(t, a, bruno, "/quotes", nil).Body.String()
+	assert.Contains(t, header, `<span class="badge" id="unread">`)
+	list := do(t, a, bruno, "/notifications", nil).Body.String()
+	assert.Contains(t, list, "Claire Dubois mentioned you on invoice "+inv.Document.Number)
+	assert.NotContains(t, list, "on invoice "+inv.ID.String(), "objects are named by number, not ID")
+	assert.Contains(t, list, "Invoice "+inv.Document.Number)
+	assert.Equal(t, 0, a.unread(bruno))
+}
+
+// Approving from the inbox approves the invoice; rejecting sends another
+// back to draft with the reason.
+func TestApproveAndRejectFromInbox(t *testing.T) {
+	a := newTestApp(t)
+	ctx := context.Background()
+	pending := invoiceOf(t, a, librairie, invoice.StatusPendingApproval).ID.String()
+	page := do(t, a, david, "/approvals", nil).Body.String()
+	assert.Contains(t, page, "Invoice to Librairie Vidal")
+	assert.Contains(t, page, "Discounts of quote Q-2026-0011")
+
+	inbox, err := a.svc.engine.PendingApprovals(ctx, david)
+	require.NoError(t, err)
+	ids := map[string]string{}
+	for _, r := range inbox {
+		ids[string(r.Object.Kind)] = r.ID
+	}
+	w := do(t, a, david, "/approvals/"+ids["invoice"]+"/approve", url.Values{})
+	require.Equal(t, http.StatusSeeOther, w.Code, w.Body.String())
+	s, err := a.svc.engine.Invoice(ctx, david, pending)
+	require.NoError(t, err)
+	assert.Equal(t, invoice.StatusApproved, s.Status)
+	assert.Contains(t, do(t, a, claire, "/invoices/"+pending, nil).Body.String(), "Issue today")
+
+	w = do(t, a, david, "/approvals/"+ids["quote"]+"/reject", url.Values{"reason": {"25 % needs the CEO's word."}})
+	require.Equal(t, http.StatusSeeOther, w.Code, w.Body.String())
+	q, err := a.svc.engine.Quote(ctx, alice, quoteID(t, a, "Q-2026-0011"))
+	require.NoError(t, err)
+	assert.Equal(t, "draft", string(q.Status))
+	assert.NotContains(t, do(t, a, david, "/approvals", nil).Body.String(), "Librairie Vidal")
+
+	// The decision is final: deciding again is a conflict, not a crash.
+	w = do(t, a, david, "/approvals/"+ids["invoice"]+"/approve", url.Values{})
+	assert.Equal(t, http.StatusConflict, w.Code)
+}
+
+// An approved invoice can be issued and sent from its page.
+func TestIssueAndSendFromInvoicePage(t *testing.T) {
+	a := newTestApp(t)
+	ctx := context.Background()
+	draft := invoiceOf(t, a, fromagerie, invoice.StatusDraft).ID.String()
+	for _, step := range []string{"submit", "issue", "send"} {
+		w := do(t, a, claire, "/invoices/"+draft+"/"+step, url.Values{})
+		require.Equal(t, http.StatusSeeOther, w.Code, "%s: %s", step, w.Body.String())
+	}
+	s, err := a.svc.engine.Invoice(ctx, claire, draft)
+	require.NoError(t, err)
+	assert.Equal(t, invoice.StatusSent, s.Status)
+	assert.Equal(t, "F2026-000025", s.Document.Number)
+	assert.Equal(t, today, s.Document.IssueDate)
+}
+
+// A payment recorded from the invoice page settles that invoice, not the
+// customer's oldest one; amounts that are not numbers, or larger than
+// the balance, are refused with 400, and a sales rep may not record one.
+func TestRecordPayment(t *testing.T) {
+	a := newTestApp(t)
+	ctx := context.Background()
+	list, err := a.svc.engine.Invoices(ctx, claire, func(s invoice.Snapshot) bool {
+		return s.Document.Buyer.Name == garage.Name && s.Document.Period.Contains(today)
+	})
+	require.NoError(t, err)
+	require.Len(t, list, 1)
+	june := list[0]
+	path := "/invoices/" + june.ID.String()
+
+	page := do(t, a, claire, path, nil).Body.String()
+	assert.Contains(t, page, "€1,800.00 still owed")
+	assert.Contains(t, page, `name="amount" value="1800.00"`)
+	assert.NotContains(t, do(t, a, alice, path, nil).Body.String(), "Record a payment")
+
+	assert.Equal(t, http.StatusForbidden, do(t, a, alice, path+"/pay", url.Values{"amount": {"1800.00"}}).Code)
+	assert.Equal(t, http.StatusBadRequest, do(t, a, claire, path+"/pay", url.Values{"amount": {"lots"}}).Code)
+	assert.Equal(t, http.StatusBadRequest, do(t, a, claire, path+"/pay", url.Values{"amount": {"2000.00"}}).Code)
+
+	w := do(t, a, claire, path+"/pay", url.Values{"amount": {"800.00"}, "reference": {"VIR GARAGE 1"}})
+	require.Equal(t, http.StatusSeeOther, w.Code, w.Body.String())
+	assert.Contains(t, do(t, a, claire, path, nil).Body.String(), "€1,000.00 still owed")
+	w = do(t, a, claire, path+"/pay", url.Values{"amount": {"1000.00"}})
+	require.Equal(t, http.StatusSeeOther, w.Code, w.Body.String())
+	s, err := a.svc.engine.Invoice(ctx, claire, june.ID.String())
+	require.NoError(t, err)
+	assert.Equal(t, invoice.StatusPaid, s.Status)
+	march := invoiceOf(t, a, garage, invoice.StatusSent)
+	assert.Equal(t, "F2026-000005", march.Document.Number, "the oldest invoice is still unpaid")
+}
+
+// Replies, polls, votes and tasks go through the thread's forms and show
+// on the page and in the activity feed.
+func TestThreadForms(t *testing.T) {
+	a := newTestApp(t)
+	inv := invoiceOf(t, a, cafe, invoice.StatusSent).ID.String()
+	base := "/invoices/" + inv
+	post := func(user, path string, form url.Values) string {
+		t.Helper()
+		w := do(t, a, user, path, form)
+		require.Equal(t, http.StatusSeeOther, w.Code, w.Body.String())
+		return w.Header().Get("Location")
+	}
+	post(claire, base+"/messages", url.Values{"body": {"Is the 20 % discount for a year, @alice?"}})
+	page, err := a.svc.collab.Activity(context.Background(), claire, ref0(inv), pageAll())
+	require.NoError(t, err)
+	var postID string
+	for _, it := range page.Items {
+		if it.Message != nil {
+			postID = it.Message.ID
+		}
+	}
+	require.NotEmpty(t, postID)
+	loc := post(alice, "/messages/"+postID+"/replies", url.Values{"body": {"Yes, the whole first year."}})
+	assert.Equal(t, base+"#m-"+postID, loc)
+
+	post(david, base+"/polls", url.Values{"question": {"Offer the same to the Brasserie?"}, "choices": {"Yes\n\nNo\n"}})
+	results := pollsOf(t, a, inv)
+	require.Len(t, results, 1)
+	post(claire, "/polls/"+results[0]+"/votes", url.Values{"choice": {"2"}})
+
+	post(david, base+"/tasks", url.Values{"title": {"Check the Café's discount end date"}, "assignee": {alice}, "due": {"2026-06-30"}})
+	tasks := tasksOf(t, a, inv)
+	require.Len(t, tasks, 1)
+	post(alice, "/tasks/"+tasks[0].ID+"/status", url.Values{"status": {"done"}, "version": {"1"}})
+	// A stale version is a conflict.
+	w := do(t, a, alice, "/tasks/"+tasks[0].ID+"/status", url.Values{"status": {"open"}, "version": {"1"}})
+	assert.Equal(t, http.StatusConflict, w.Code)
+
+	body := do(t, a, claire, base, nil).Body.String()
+	for _, s := range []string{"Yes, the whole first year.", "Offer the same to the Brasserie?", "1 vote",
+		"Check the Café&#39;s discount end date", "status-done", "replied", "asked a poll", "created a task", "issued it as F2026-"} {
+		assert.Contains(t, body, s)
+	}
+}
+
+// ref0 is the collab reference of an invoice.
+func ref0(id string) collab.Ref { return collab.Ref{Kind: collab.KindInvoice, ID: id} }
+
+// pageAll asks for a whole activity feed in one page.
+func pageAll() collab.PageRequest { return collab.PageRequest{Limit: collab.MaxPageSize} }
+
+// pollsOf returns the IDs of the polls in an invoice's thread.
+func pollsOf(t *testing.T, a *app, id string) []string {
+	t.Helper()
+	page, err := a.svc.collab.Activity(context.Background(), claire, ref0(id), pageAll())
+	require.NoError(t, err)
+	var ids []string
+	for _, it := range page.Items {
+		if it.Message != nil && it.Message.Kind == collab.MessagePoll {
+			ids = append(ids, it.Message.ID)
+		}
+	}
+	return ids
+}
+
+// tasksOf returns the tasks about an invoice.
+func tasksOf(t *testing.T, a *app, id string) []collab.Task {
+	t.Helper()
+	tasks, err := a.svc.collab.Tasks(context.Background(), claire, collab.TaskQuery{Object: ref0(id)})
+	require.NoError(t, err)
+	return tasks
+}

@@ -1,0 +1,67 @@
+// Command webapp is billkit's reference web application: a small billing
+// back office, the way a host product would embed billkit, over the
+// in-memory store seeded with half a year of history.
+//
+// It shows the lists of quotes and invoices; an invoice (or quote) page
+// with the printable document beside its conversation (messages with
+// @mentions, replies, polls, tasks) and its activity feed, which merges
+// the conversation with the audit trail; an approval inbox; the
+// notifications of the signed-in user; and a dashboard of KPIs drawn as
+// SVG charts on the server. A switcher in the header signs in as one of
+// six people with billkit's built-in roles, to see what each may do.
+//
+//	go run ./examples/webapp
+//	go run ./examples/webapp -addr 127.0.0.1:9090
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+)
+
+func main() {
+	addr := flag.String("addr", "127.0.0.1:8080", "address to listen on")
+	flag.Parse()
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := serve(ctx, *addr, os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "webapp:", err)
+		os.Exit(1)
+	}
+}
+
+// serve seeds the application, listens on addr, prints the URL to out and
+// serves until ctx ends.
+func serve(ctx context.Context, addr string, out io.Writer) error {
+	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	a, err := newApp(ctx, log)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Handler: a, ReadHeaderTimeout: 10 * time.Second}
+	fmt.Fprintf(out, "billkit demo: http://%s/\n", ln.Addr())
+	go func() {
+		<-ctx.Done()
+		shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = srv.Shutdown(shut)
+	}()
+	if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}

@@ -1,0 +1,211 @@
+package main
+
+import (
+	"bytes"
+	"net/http"
+	"strings"
+
+	"golang.org/x/text/language"
+
+	"github.com/billkit/billkit/billing"
+	"github.com/billkit/billkit/collab"
+	"github.com/billkit/billkit/invoice"
+	"github.com/billkit/billkit/money"
+	"github.com/billkit/billkit/render"
+)
+
+// objectPage is an invoice or a quote beside its conversation.
+type objectPage struct {
+	Kind     string // "invoices" or "quotes", as in the URLs
+	ID       string
+	Title    string
+	Status   string
+	Customer string
+	Total    string
+	Due      string
+	Overdue  bool
+	Actions  []string // the invoice steps offered: submit, issue, send
+	// Balance is what the customer still owes on an invoice awaiting
+	// payment, BalanceInput the same as a plain number for the payment
+	// form, which CanPay offers.
+	Balance, BalanceInput string
+	CanPay                bool
+	// LineAdjustments are the line allowances and charges of the
+	// document, which the printable page does not show yet.
+	LineAdjustments []lineAdjustment
+	Thread          threadView
+}
+
+// lineAdjustment is an allowance (a negotiated discount, the proration of
+// a partial period) or a charge on one line of a document.
+type lineAdjustment struct {
+	Line, Name, Reason, Amount string
+}
+
+// lineAdjustments lists the line allowances and charges of doc.
+func lineAdjustments(doc invoice.Document) []lineAdjustment {
+	var out []lineAdjustment
+	for _, l := range doc.Lines {
+		for _, a := range l.Allowances {
+			out = append(out, lineAdjustment{Line: l.ID, Name: l.Name, Reason: a.Reason, Amount: formatMoney(a.Amount.Neg())})
+		}
+		for _, c := range l.Charges {
+			out = append(out, lineAdjustment{Line: l.ID, Name: l.Name, Reason: c.Reason, Amount: formatMoney(c.Amount)})
+		}
+	}
+	return out
+}
+
+// invoicePage shows an invoice: its document, its thread and its feed.
+func (a *app) invoicePage(w http.ResponseWriter, r *request) error {
+	id := r.PathValue("id")
+	s, err := a.svc.engine.Invoice(r.Context(), r.user.ID, id)
+	if err != nil {
+		return err
+	}
+	doc := s.Document
+	title := "Invoice " + invoiceLabel(s)
+	if doc.Number == "" {
+		title = "Draft invoice to " + doc.Buyer.Name
+	}
+	p := objectPage{Kind: "invoices", ID: id, Title: title, Status: string(s.Status),
+		Customer: doc.Buyer.Name, Total: formatMoney(doc.Totals.TaxInclusive),
+		Due: formatDay(doc.DueDate), LineAdjustments: lineAdjustments(doc)}
+	p.Overdue = s.Status.AwaitsPayment() && !doc.DueDate.IsZero() && doc.DueDate.Before(today)
+	switch s.Status {
+	case invoice.StatusDraft:
+		p.Actions = []string{"submit"}
+	case invoice.StatusApproved:
+		p.Actions = []string{"issue"}
+	case invoice.StatusIssued:
+		p.Actions = []string{"send"}
+	}
+	if s.Status.AwaitsPayment() {
+		st, err := a.svc.engine.Statement(r.Context(), r.user.ID, billing.CustomerKey(doc.Buyer), doc.Currency)
+		if err != nil {
+			return err
+		}
+		for _, rc := range st.Receivables {
+			if rc.InvoiceID == s.ID {
+				p.Balance, p.BalanceInput = formatMoney(rc.Balance), rc.Balance.Number().StringFixed(2)
+			}
+		}
+		p.CanPay = a.svc.engine.Access().Can(r.user.ID, billing.PermPaymentRecord)
+	}
+	if p.Thread, err = a.thread(r, collab.Ref{Kind: collab.KindInvoice, ID: id}); err != nil {
+		return err
+	}
+	a.render(w, r, http.StatusOK, "object", p.Title, p)
+	return nil
+}
+
+// quotePage shows a quote: its document, its thread and its feed.
+func (a *app) quotePage(w http.ResponseWriter, r *request) error {
+	id := r.PathValue("id")
+	q, err := a.svc.engine.Quote(r.Context(), r.user.ID, id)
+	if err != nil {
+		return err
+	}
+	p := objectPage{Kind: "quotes", ID: id, Title: "Quote " + q.Input.Number, Status: string(q.Status),
+		Customer: q.Input.Buyer.Name, Total: formatMoney(q.Document.Totals.TaxInclusive),
+		Due: "valid until " + formatDay(q.Input.ValidUntil), LineAdjustments: lineAdjustments(q.Document)}
+	if p.Thread, err = a.thread(r, collab.Ref{Kind: collab.KindQuote, ID: id}); err != nil {
+		return err
+	}
+	a.render(w, r, http.StatusOK, "object", p.Title, p)
+	return nil
+}
+
+// invoiceLabel is an invoice's number, or "draft" before it has one.
+func invoiceLabel(s invoice.Snapshot) string {
+	if s.Document.Number != "" {
+		return s.Document.Number
+	}
+	return "draft"
+}
+
+// invoiceDocument writes the printable invoice as billkit's render
+// package draws it, for the frame of the invoice page; ?lang=fr writes it
+// in French.
+func (a *app) invoiceDocument(w http.ResponseWriter, r *request) error {
+	s, err := a.svc.engine.Invoice(r.Context(), r.user.ID, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	return writeDocument(w, r, &s.Document, "")
+}
+
+// quoteDocument writes a quote's document the same way, titled as a
+// quote.
+func (a *app) quoteDocument(w http.ResponseWriter, r *request) error {
+	q, err := a.svc.engine.Quote(r.Context(), r.user.ID, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	doc := q.Document
+	doc.Number = q.Input.Number
+	doc.IssueDate = q.Input.Date
+	title := "Quote"
+	if r.URL.Query().Get("lang") == "fr" {
+		title = "Devis"
+	}
+	return writeDocument(w, r, &doc, title)
+}
+
+// writeDocument renders doc as a standalone HTML page.
+func writeDocument(w http.ResponseWriter, r *request, doc *invoice.Document, title string) error {
+	opts := render.Options{Locale: locale, Title: title}
+	if r.URL.Query().Get("lang") == "fr" {
+		opts.Locale = language.MustParse("fr-FR")
+	}
+	var buf bytes.Buffer
+	if err := render.HTML(&buf, doc, opts); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+// invoiceStep returns the action that moves an invoice one step on:
+// submit it for approval, issue it today, or record that it was sent
+// today.
+func (a *app) invoiceStep(step string) func(*request) (string, error) {
+	return func(r *request) (string, error) {
+		id, e, ctx := r.PathValue("id"), a.svc.engine, r.Context()
+		var err error
+		switch step {
+		case "submit":
+			_, _, err = e.SubmitInvoice(ctx, r.user.ID, id)
+		case "issue":
+			_, err = e.IssueInvoice(ctx, r.user.ID, id, today)
+		case "send":
+			_, err = e.SendInvoice(ctx, r.user.ID, id, today)
+		}
+		if err != nil {
+			return "", err
+		}
+		return "/invoices/" + id, nil
+	}
+}
+
+// recordPayment records a transfer received today from the invoice's
+// customer, allocated to this invoice.
+func (a *app) recordPayment(r *request) (string, error) {
+	e, ctx, id := a.svc.engine, r.Context(), r.PathValue("id")
+	s, err := e.Invoice(ctx, r.user.ID, id)
+	if err != nil {
+		return "", err
+	}
+	amount, err := money.ParseIn(strings.TrimSpace(r.PostForm.Get("amount")), s.Document.Currency)
+	if err != nil {
+		return "", badRequest("The amount should be a number such as 1800.00.")
+	}
+	p := invoice.Payment{ID: a.svc.newID(), Customer: billing.CustomerKey(s.Document.Buyer), Amount: amount,
+		Date: today, Method: invoice.MethodTransfer, Reference: strings.TrimSpace(r.PostForm.Get("reference"))}
+	plan := invoice.AllocateParts(invoice.InvoiceAmount{InvoiceID: s.ID, Amount: amount})
+	if _, err := e.RecordPayment(ctx, r.user.ID, p, plan); err != nil {
+		return "", err
+	}
+	return "/invoices/" + id, nil
+}
