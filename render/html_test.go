@@ -60,6 +60,8 @@ func TestFrenchMandatoryMentions(t *testing.T) {
 		"Bon de commande", "BC-2026-118",
 		"Prix unitaire HT", "12,5\u00a0jours", "650,00\u00a0€", "20\u00a0%", "5,5\u00a0%",
 		"Remise – Remise fidélité", "-100,00\u00a0€", "Frais – Frais de port",
+		// A line's own discount, included in its amount, is shown.
+		"<span class=\"line-adjustment\">Remise 5\u00a0% – Remise volume\u00a0: -406,25\u00a0€</span>",
 		"Récapitulatif de la TVA", "Total HT", "Total TVA", "Total TTC", "Net à payer",
 		"des pénalités sont exigibles au taux annuel de 12,15\u00a0%",
 		"Indemnité forfaitaire pour frais de recouvrement en cas de retard de paiement : 40,00\u00a0€",

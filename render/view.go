@@ -42,6 +42,9 @@ type party struct {
 
 type row struct {
 	Name, Detail, Period, Quantity, UnitPrice, Rate, Net string
+	// Adjustments describe a line's allowances and charges, which its net
+	// amount includes: "Remise 15 % – Remise négociée : −1 500,00 €".
+	Adjustments []string
 }
 
 type vatRow struct{ Category, Rate, Taxable, Amount string }
@@ -163,7 +166,34 @@ func lineRow(l *invoice.Line, f formatter, tr translator) row {
 	if !l.Period.IsEmpty() {
 		r.Period = tr.T("period_range", f.date(l.Period.Start), f.date(l.Period.Last()))
 	}
+	for _, a := range l.Allowances {
+		r.Adjustments = append(r.Adjustments, lineAdjustment(tr.T("allowance"), a, f, tr, true))
+	}
+	for _, c := range l.Charges {
+		r.Adjustments = append(r.Adjustments, lineAdjustment(tr.T("charge"), c, f, tr, false))
+	}
 	return r
+}
+
+// lineAdjustment describes an allowance or a charge of a line: its kind,
+// its percentage, its reason and its amount, negative for an allowance.
+func lineAdjustment(kind string, a invoice.LineAllowanceCharge, f formatter, tr translator, allowance bool) string {
+	text := kind
+	if !a.Percent.IsZero() {
+		text += " " + f.number(a.Percent) + f.percentSign()
+	}
+	reason := a.Reason
+	if reason == "" {
+		reason = a.ReasonCode
+	}
+	if reason != "" {
+		text += " – " + reason
+	}
+	amount := a.Amount
+	if allowance {
+		amount = amount.Neg()
+	}
+	return tr.T("adjustment_amount", text, f.amount(amount))
 }
 
 func adjustmentRow(kind string, a invoice.AllowanceCharge, f formatter, allowance bool) row {

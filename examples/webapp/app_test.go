@@ -114,9 +114,9 @@ func TestListsShowSeededData(t *testing.T) {
 		assert.Contains(t, body, s)
 	}
 	first := invoiceOf(t, a, boulangerie, invoice.StatusPaid).ID.String()
-	body = do(t, a, claire, "/invoices/"+first, nil).Body.String()
+	body = do(t, a, claire, "/invoices/"+first+"/document", nil).Body.String()
 	for _, s := range []string{"Negotiated discount", "-€1,500.00", "17/31 days", "-€451.61"} {
-		assert.Contains(t, body, s, "the invoice page lists the line allowances")
+		assert.Contains(t, body, s, "the printed invoice shows the line allowances")
 	}
 	body = do(t, a, alice, "/quotes", nil).Body.String()
 	for _, s := range []string{"Q-2026-0001", "Q-2026-0011", "in review", "sent", "accepted", "draft", "Hôtel du Parc"} {

@@ -30,30 +30,7 @@ type objectPage struct {
 	// form, which CanPay offers.
 	Balance, BalanceInput string
 	CanPay                bool
-	// LineAdjustments are the line allowances and charges of the
-	// document, which the printable page does not show yet.
-	LineAdjustments []lineAdjustment
-	Thread          threadView
-}
-
-// lineAdjustment is an allowance (a negotiated discount, the proration of
-// a partial period) or a charge on one line of a document.
-type lineAdjustment struct {
-	Line, Name, Reason, Amount string
-}
-
-// lineAdjustments lists the line allowances and charges of doc.
-func lineAdjustments(doc invoice.Document) []lineAdjustment {
-	var out []lineAdjustment
-	for _, l := range doc.Lines {
-		for _, a := range l.Allowances {
-			out = append(out, lineAdjustment{Line: l.ID, Name: l.Name, Reason: a.Reason, Amount: formatMoney(a.Amount.Neg())})
-		}
-		for _, c := range l.Charges {
-			out = append(out, lineAdjustment{Line: l.ID, Name: l.Name, Reason: c.Reason, Amount: formatMoney(c.Amount)})
-		}
-	}
-	return out
+	Thread                threadView
 }
 
 // invoicePage shows an invoice: its document, its thread and its feed.
@@ -70,7 +47,7 @@ func (a *app) invoicePage(w http.ResponseWriter, r *request) error {
 	}
 	p := objectPage{Kind: "invoices", ID: id, Title: title, Status: string(s.Status),
 		Customer: doc.Buyer.Name, Total: formatMoney(doc.Totals.TaxInclusive),
-		Due: formatDay(doc.DueDate), LineAdjustments: lineAdjustments(doc)}
+		Due: formatDay(doc.DueDate)}
 	p.Overdue = s.Status.AwaitsPayment() && !doc.DueDate.IsZero() && doc.DueDate.Before(today)
 	switch s.Status {
 	case invoice.StatusDraft:
@@ -108,7 +85,7 @@ func (a *app) quotePage(w http.ResponseWriter, r *request) error {
 	}
 	p := objectPage{Kind: "quotes", ID: id, Title: "Quote " + q.Input.Number, Status: string(q.Status),
 		Customer: q.Input.Buyer.Name, Total: formatMoney(q.Document.Totals.TaxInclusive),
-		Due: "valid until " + formatDay(q.Input.ValidUntil), LineAdjustments: lineAdjustments(q.Document)}
+		Due: "valid until " + formatDay(q.Input.ValidUntil)}
 	if p.Thread, err = a.thread(r, collab.Ref{Kind: collab.KindQuote, ID: id}); err != nil {
 		return err
 	}
