@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/billkit/billkit/collab"
 )
@@ -120,6 +121,17 @@ type historySource struct{ e *Engine }
 
 func (h historySource) History(ctx context.Context, ref collab.Ref, q collab.HistoryQuery) ([]collab.HistoryEntry, error) {
 	eq := EventQuery{Descending: q.Descending, Limit: q.Limit}
+	if !q.From.IsZero() {
+		// From is inclusive and the store's cursor is not: read from
+		// From's instant on, and let q.Apply drop what sorts before it
+		// at that instant and cut the page.
+		eq.Limit = 0
+		if q.Descending {
+			eq.Until = q.From.At.Add(time.Nanosecond)
+		} else {
+			eq.Since = q.From.At
+		}
+	}
 	var out []collab.HistoryEntry
 	err := h.e.view(ctx, func(tx Tx) error {
 		evs, err := tx.Events().Object(ctx, ref, eq)
@@ -138,14 +150,26 @@ func (h historySource) History(ctx context.Context, ref collab.Ref, q collab.His
 	return q.Apply(out), nil
 }
 
-// historyEntry turns an event into an activity feed entry.
+// historyEntry turns an event into an activity feed entry, whose summary
+// says what happened in words that follow the actor's name: "issued it as
+// F2026-000042", "applied a payment: paid".
 func historyEntry(ev Event) collab.HistoryEntry {
-	var b strings.Builder
-	b.WriteString(string(ev.Action))
 	data := make(map[string]string, len(ev.Changes))
-	for i, c := range ev.Changes {
+	for _, c := range ev.Changes {
 		data[c.Field] = c.After
-		if i < 3 {
+	}
+	var b strings.Builder
+	if p, ok := historyPhrases[ev.Action]; ok && (p.field == "" || data[p.field] != "") {
+		b.WriteString(p.phrase)
+		if p.field != "" {
+			b.WriteString(strings.ReplaceAll(data[p.field], "_", " "))
+		}
+	} else {
+		b.WriteString(string(ev.Action))
+		for i, c := range ev.Changes {
+			if i == 3 {
+				break
+			}
 			b.WriteString("; ")
 			b.WriteString(c.Field)
 			b.WriteString(": ")
@@ -162,6 +186,35 @@ func historyEntry(ev Event) collab.HistoryEntry {
 		b.WriteString(")")
 	}
 	return collab.HistoryEntry{ID: ev.ID, At: ev.At, Actor: ev.Actor, Action: string(ev.Action), Summary: b.String(), Data: data}
+}
+
+// historyPhrases say what each action did; the new value of field, when
+// set, ends the phrase.
+var historyPhrases = map[Action]struct{ phrase, field string }{
+	ActionQuoteCreated:      {"drew up the quote", ""},
+	ActionQuoteEdited:       {"edited the quote", ""},
+	ActionQuoteSubmitted:    {"submitted the quote: ", "status"},
+	ActionQuoteApproved:     {"approved the quote's discounts", ""},
+	ActionQuoteRejected:     {"rejected the quote's discounts", ""},
+	ActionQuoteSent:         {"sent the quote to the buyer", ""},
+	ActionQuoteAccepted:     {"recorded the buyer's acceptance", ""},
+	ActionContractCreated:   {"made the contract", ""},
+	ActionMilestoneReached:  {"recorded a milestone as reached", ""},
+	ActionInvoiceCreated:    {"drew up the draft", ""},
+	ActionInvoiceEdited:     {"edited the draft", ""},
+	ActionInvoiceSubmitted:  {"submitted it: ", "status"},
+	ActionInvoiceApproved:   {"approved it", ""},
+	ActionInvoiceRejected:   {"sent it back to draft", ""},
+	ActionInvoiceIssued:     {"issued it as ", "number"},
+	ActionInvoiceSent:       {"sent it to the customer", ""},
+	ActionInvoicePaid:       {"applied a payment: ", "status"},
+	ActionInvoiceWrittenOff: {"wrote it off", ""},
+	ActionCreditNoteCreated: {"drew up the credit note", ""},
+	ActionCreditNoteIssued:  {"issued the credit note as ", "number"},
+	ActionPaymentRecorded:   {"recorded a payment", ""},
+	ActionApprovalRequested: {"asked for approval", ""},
+	ActionApprovalApproved:  {"approved the request", ""},
+	ActionApprovalRejected:  {"rejected the request", ""},
 }
 
 // Listen relays to this engine's subscribers the change events that other

@@ -36,7 +36,7 @@ type HistoryQuery struct {
 	From Position
 	// Descending returns the newest entries first.
 	Descending bool
-	// Limit is the maximum number of entries returned.
+	// Limit is the maximum number of entries returned; 0 means no limit.
 	Limit int
 }
 
@@ -52,7 +52,7 @@ func (q HistoryQuery) Apply(all []HistoryEntry) []HistoryEntry {
 	}
 	var out []HistoryEntry
 	for _, e := range sorted {
-		if len(out) >= q.Limit {
+		if q.Limit > 0 && len(out) >= q.Limit {
 			break
 		}
 		if !q.From.IsZero() {

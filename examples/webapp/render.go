@@ -49,7 +49,6 @@ var funcs = template.FuncMap{
 	"list":     func(s ...string) []string { return s },
 	"short":    func(s string) string { return shorten(s, 140) },
 	"sentence": sentence,
-	"history":  historyText,
 }
 
 // parsePages parses each page template with the layout around it.
@@ -167,41 +166,6 @@ func shorten(s string, n int) string {
 		return strings.TrimSpace(string(r[:n-1])) + "…"
 	}
 	return s
-}
-
-// historyPhrases say in words what the audit trail's actions did, for
-// the activity feed; the value of a changed field fills the %s.
-var historyPhrases = map[string]struct{ phrase, field string }{
-	"invoice.created":         {"drew up the draft", ""},
-	"invoice.edited":          {"edited the draft", ""},
-	"invoice.submitted":       {"submitted it: %s", "status"},
-	"invoice.approved":        {"approved it", ""},
-	"invoice.issued":          {"issued it as %s", "number"},
-	"invoice.sent":            {"sent it to the customer", ""},
-	"invoice.payment_applied": {"applied a payment: %s", "status"},
-	"quote.created":           {"drafted the quote", ""},
-	"quote.edited":            {"edited the quote", ""},
-	"quote.submitted":         {"submitted its discounts for approval", ""},
-	"quote.approved":          {"approved its discounts", ""},
-	"quote.sent":              {"sent it to the buyer", ""},
-	"quote.accepted":          {"recorded the buyer's acceptance", ""},
-}
-
-// historyText describes an audit event of the activity feed: in words
-// for the usual actions, else as the engine summarised it.
-func historyText(h *collab.HistoryEntry) string {
-	p, ok := historyPhrases[h.Action]
-	if !ok {
-		return h.Summary
-	}
-	if p.field == "" {
-		return p.phrase
-	}
-	v := h.Data[p.field]
-	if v == "" {
-		return h.Summary
-	}
-	return fmt.Sprintf(p.phrase, strings.ReplaceAll(v, "_", " "))
 }
 
 // sentence returns s with its first letter in upper case, for the

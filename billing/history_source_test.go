@@ -1,0 +1,79 @@
+package billing_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/billkit/billkit/billing"
+	"github.com/billkit/billkit/collab"
+	"github.com/billkit/billkit/date"
+)
+
+// The activity feed says in words what each change did, after the
+// actor's name, and keeps the machine-readable action beside it.
+func TestHistorySourceSummaries(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	e := f.engine
+	q, err := e.CreateQuote(ctx, alice, quoteInput(15))
+	require.NoError(t, err)
+	_, req, err := e.SubmitQuote(ctx, alice, q.ID.String())
+	require.NoError(t, err)
+	_, err = e.Reject(ctx, bob, req.ID, "too generous")
+	require.NoError(t, err)
+
+	entries, err := e.HistorySource().History(ctx, collab.Ref{Kind: collab.KindQuote, ID: q.ID.String()}, collab.HistoryQuery{})
+	require.NoError(t, err)
+	var got []string
+	for _, h := range entries {
+		got = append(got, h.Actor+" "+h.Summary)
+	}
+	assert.Equal(t, []string{
+		"alice drew up the quote",
+		"alice submitted the quote: in review",
+		"bob rejected the quote's discounts (too generous)",
+	}, got)
+	assert.Equal(t, string(billing.ActionQuoteCreated), entries[0].Action)
+
+	// The bill run's invoice, issued.
+	q, err = e.CreateQuote(ctx, alice, quoteInput(0))
+	require.NoError(t, err)
+	_, err = e.SendQuote(ctx, alice, q.ID.String(), date.MustParse("2026-03-02"))
+	require.NoError(t, err)
+	_, err = e.AcceptQuote(ctx, alice, q.ID.String(), date.MustParse("2026-03-10"), "")
+	require.NoError(t, err)
+	rep, err := e.BillRun(ctx, carol, date.MustParse("2026-04-01"), billing.BillRunOptions{})
+	require.NoError(t, err)
+	id := rep.Invoices[0].ID.String()
+	_, ireq, err := e.SubmitInvoice(ctx, carol, id)
+	require.NoError(t, err)
+	_, err = e.Approve(ctx, dan, ireq.ID)
+	require.NoError(t, err)
+	_, err = e.IssueInvoice(ctx, carol, id, date.MustParse("2026-04-01"))
+	require.NoError(t, err)
+	entries, err = e.HistorySource().History(ctx, collab.Ref{Kind: collab.KindInvoice, ID: id}, collab.HistoryQuery{})
+	require.NoError(t, err)
+	got = got[:0]
+	for _, h := range entries {
+		got = append(got, h.Actor+" "+h.Summary)
+	}
+	assert.Equal(t, []string{
+		"carol drew up the draft",
+		"carol submitted it: pending approval",
+		"dan approved it",
+		"carol issued it as F2026-000001",
+	}, got)
+	assert.Equal(t, "F2026-000001", entries[3].Data["number"])
+
+	// Pages start at their From position, included, both ways.
+	ref := collab.Ref{Kind: collab.KindInvoice, ID: id}
+	page, err := e.HistorySource().History(ctx, ref, collab.HistoryQuery{From: entries[1].Position(), Limit: 2})
+	require.NoError(t, err)
+	assert.Equal(t, entries[1:3], page)
+	page, err = e.HistorySource().History(ctx, ref, collab.HistoryQuery{From: entries[2].Position(), Limit: 2, Descending: true})
+	require.NoError(t, err)
+	assert.Equal(t, []collab.HistoryEntry{entries[2], entries[1]}, page)
+}
