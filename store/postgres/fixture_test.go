@@ -72,7 +72,7 @@ var (
 		p.AdditionalLegalInfo = "SAS au capital de 10 000 € - RCS Paris 732 829 320"
 		return p
 	}()
-	buyer  = party("Boulangerie Martin SARL", "552100554")
+	buyer = party("Boulangerie Martin SARL", "552100554")
 )
 
 func party(name, siren string) invoice.Party {
