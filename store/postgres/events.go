@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -24,14 +23,15 @@ type eventLog struct {
 // eventRows are events laid out as the columns of the append statement.
 type eventRows struct {
 	ids, actors, kinds, objects, actions, changes, reasons []string
-	ns, versions                                           []int64
+	versions                                               []int64
+	nanos                                                  []int16
 	at                                                     []time.Time
 }
 
 // Append implements billing.EventLog. An event without an ID, or whose ID
-// is not a canonical UUID, or whose time PostgreSQL cannot keep to the
-// nanosecond (before 1678 or after 2261), is refused with a
-// *validation.Error, and nothing is appended.
+// is not a canonical UUID, or whose time is beyond what PostgreSQL keeps
+// (before 4713 BC or after 294275), is refused with a *validation.Error,
+// and nothing is appended.
 //
 // The first Append of a transaction also queues the notification that
 // tells the stores following the feed which transaction to read; like
@@ -49,7 +49,7 @@ func (e *eventLog) Append(ctx context.Context, events ...billing.Event) error {
 		return err
 	}
 	b := &pgx.Batch{}
-	b.Queue(t.s.q.appendEvents, rows.ids, rows.ns, rows.at, rows.actors, rows.kinds, rows.objects,
+	b.Queue(t.s.q.appendEvents, rows.ids, rows.nanos, rows.at, rows.actors, rows.kinds, rows.objects,
 		rows.actions, rows.changes, rows.versions, rows.reasons)
 	notify := !t.notified
 	if notify {
@@ -94,7 +94,7 @@ func layOut(events []billing.Event) (*eventRows, error) {
 	r := &eventRows{
 		ids: make([]string, n), actors: make([]string, n), kinds: make([]string, n), objects: make([]string, n),
 		actions: make([]string, n), changes: make([]string, n), reasons: make([]string, n),
-		ns: make([]int64, n), versions: make([]int64, n), at: make([]time.Time, n),
+		nanos: make([]int16, n), versions: make([]int64, n), at: make([]time.Time, n),
 	}
 	seen := make(map[string]struct{}, n)
 	for i, ev := range events {
@@ -104,8 +104,8 @@ func layOut(events []billing.Event) (*eventRows, error) {
 			return nil, validation.New(field+".id", validation.CodeRequired, "is required")
 		case !canonical(ev.ID):
 			return nil, validation.New(field+".id", validation.CodeInvalid, "must be a UUID in canonical form")
-		case !nanosFit(ev.At):
-			return nil, validation.New(field+".at", validation.CodeInvalid, "must be between 1678 and 2261")
+		case ev.At.Before(minTime) || ev.At.After(maxTime):
+			return nil, validation.New(field+".at", validation.CodeInvalid, "must be between 4713 BC and 294275")
 		}
 		if _, ok := seen[ev.ID]; ok {
 			return nil, &billing.ConflictError{Kind: "event", ID: ev.ID}
@@ -124,25 +124,30 @@ func layOut(events []billing.Event) (*eventRows, error) {
 		}
 		r.ids[i], r.actors[i], r.kinds[i], r.objects[i] = ev.ID, ev.Actor, string(ev.Object.Kind), ev.Object.ID
 		r.actions[i], r.changes[i], r.reasons[i] = string(ev.Action), string(raw), ev.Reason
-		r.ns[i], r.versions[i], r.at[i] = ev.At.UnixNano(), int64(ev.Version), ev.At
+		r.at[i], r.nanos[i] = splitTime(ev.At)
+		r.versions[i] = int64(ev.Version)
 	}
 	return r, nil
 }
 
-// nanosFit reports whether t is kept exactly by its Unix time in
-// nanoseconds.
-func nanosFit(t time.Time) bool { return time.Unix(0, t.UnixNano()).Equal(t) }
+// minTime and maxTime bound the instants a timestamptz holds, with a
+// margin.
+var (
+	minTime = time.Date(-4712, 1, 2, 0, 0, 0, 0, time.UTC)
+	maxTime = time.Date(294275, 12, 31, 0, 0, 0, 0, time.UTC)
+)
 
-// nanos returns t in Unix nanoseconds, saturated at the ends of the
-// range.
-func nanos(t time.Time) int64 {
+// splitTime splits t into the microseconds a timestamptz keeps and the
+// nanoseconds it drops, so that together they keep t exactly. Times
+// beyond what a timestamptz holds are brought to its bounds.
+func splitTime(t time.Time) (time.Time, int16) {
 	switch {
-	case t.Before(time.Unix(0, math.MinInt64)):
-		return math.MinInt64
-	case t.After(time.Unix(0, math.MaxInt64)):
-		return math.MaxInt64
+	case t.Before(minTime):
+		return minTime, 0
+	case t.After(maxTime):
+		return maxTime, 0
 	}
-	return t.UnixNano()
+	return t.Truncate(time.Microsecond), int16(t.Nanosecond() % 1000)
 }
 
 // Object implements billing.EventLog.
@@ -182,32 +187,35 @@ func (e *eventLog) query(ctx context.Context, ref *collab.Ref, q billing.EventQu
 		where("object_kind = ? AND object_id = ?", string(ref.Kind), ref.ID)
 	}
 	if !q.Since.IsZero() {
-		where("at_ns >= ?", nanos(q.Since))
+		at, ns := splitTime(q.Since)
+		where("(at, at_nanos) >= (?, ?)", at, ns)
 	}
 	if !q.Until.IsZero() {
-		where("at_ns < ?", nanos(q.Until))
+		at, ns := splitTime(q.Until)
+		where("(at, at_nanos) < (?, ?)", at, ns)
 	}
 	if !q.After.IsZero() {
 		op := ">"
 		if q.Descending {
 			op = "<"
 		}
-		at := nanos(q.After.At)
+		at, ns := splitTime(q.After.At)
 		switch {
 		case q.After.ID == "" && q.Descending:
-			where("at_ns < ?", at)
+			where("(at, at_nanos) < (?, ?)", at, ns)
 		case q.After.ID == "":
-			where("at_ns >= ?", at)
+			where("(at, at_nanos) >= (?, ?)", at, ns)
 		case canonical(q.After.ID):
-			where("(at_ns, id) "+op+" (?, ?::uuid)", at, q.After.ID)
+			where("(at, at_nanos, id) "+op+" (?, ?, ?::uuid)", at, ns, q.After.ID)
 		default: // compare the ID as text, as the cursor is
-			where("(at_ns "+op+" ? OR (at_ns = ? AND id::text "+op+` ? COLLATE "C"))`, at, at, q.After.ID)
+			where("((at, at_nanos) "+op+" (?, ?) OR ((at, at_nanos) = (?, ?) AND id::text "+op+` ? COLLATE "C"))`,
+				at, ns, at, ns, q.After.ID)
 		}
 	}
 	if q.Descending {
-		sql.WriteString(" ORDER BY at_ns DESC, id DESC")
+		sql.WriteString(" ORDER BY at DESC, at_nanos DESC, id DESC")
 	} else {
-		sql.WriteString(" ORDER BY at_ns, id")
+		sql.WriteString(" ORDER BY at, at_nanos, id")
 	}
 	if q.Limit > 0 {
 		args = append(args, int64(q.Limit))
@@ -232,16 +240,17 @@ func scanEvents(rows pgx.Rows) ([]billing.Event, error) {
 	for rows.Next() {
 		var (
 			ev      billing.Event
-			ns      int64
+			at      time.Time
+			ns      int16
 			kind    string
 			action  string
 			version int64
 			changes []byte
 		)
-		if err := rows.Scan(&ev.ID, &ns, &ev.Actor, &kind, &ev.Object.ID, &action, &changes, &version, &ev.Reason); err != nil {
+		if err := rows.Scan(&ev.ID, &at, &ns, &ev.Actor, &kind, &ev.Object.ID, &action, &changes, &version, &ev.Reason); err != nil {
 			return nil, err
 		}
-		ev.At = time.Unix(0, ns).UTC()
+		ev.At = at.UTC().Add(time.Duration(ns))
 		ev.Object.Kind, ev.Action, ev.Version = collab.Kind(kind), billing.Action(action), uint64(version)
 		if err := json.Unmarshal(changes, &ev.Changes); err != nil {
 			return nil, fmt.Errorf("postgres: event %s: %w", ev.ID, err)

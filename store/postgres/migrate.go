@@ -65,8 +65,8 @@ CREATE TABLE {{s}}.approvals (
 
 CREATE TABLE {{s}}.events (
 	id          uuid PRIMARY KEY,
-	at_ns       bigint NOT NULL,
 	at          timestamptz NOT NULL,
+	at_nanos    smallint NOT NULL CHECK (at_nanos BETWEEN 0 AND 999),
 	actor       text NOT NULL,
 	object_kind text NOT NULL,
 	object_id   text NOT NULL,
@@ -76,8 +76,8 @@ CREATE TABLE {{s}}.events (
 	reason      text NOT NULL,
 	tx          xid8 NOT NULL DEFAULT pg_current_xact_id()
 );
-CREATE INDEX events_time ON {{s}}.events (at_ns, id);
-CREATE INDEX events_object ON {{s}}.events (object_kind, object_id, at_ns, id);
+CREATE INDEX events_time ON {{s}}.events (at, at_nanos, id);
+CREATE INDEX events_object ON {{s}}.events (object_kind, object_id, at, at_nanos, id);
 CREATE INDEX events_tx ON {{s}}.events (tx);
 CREATE FUNCTION {{s}}.events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

@@ -4,6 +4,8 @@ import (
 	"hash/fnv"
 	"strconv"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/billkit/billkit/billing"
 	"github.com/billkit/billkit/invoice"
 	"github.com/billkit/billkit/quote"
@@ -41,8 +43,8 @@ func newQueries(schema string) queries {
 	q.appendEvents = `WITH dup AS (
 	SELECT id::text FROM ` + ev + ` WHERE id = ANY($1::uuid[]) LIMIT 1
 ), ins AS (
-	INSERT INTO ` + ev + ` (id, at_ns, at, actor, object_kind, object_id, action, changes, version, reason)
-	SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::timestamptz[], $4::text[], $5::text[], $6::text[],
+	INSERT INTO ` + ev + ` (id, at_nanos, at, actor, object_kind, object_id, action, changes, version, reason)
+	SELECT * FROM unnest($1::uuid[], $2::smallint[], $3::timestamptz[], $4::text[], $5::text[], $6::text[],
 		$7::text[], $8::jsonb[], $9::bigint[], $10::text[])
 	WHERE NOT EXISTS (SELECT FROM dup)
 	ON CONFLICT (id) DO NOTHING
@@ -50,8 +52,8 @@ func newQueries(schema string) queries {
 )
 SELECT (SELECT id FROM dup), (SELECT count(*) FROM ins)`
 	q.notify = "SELECT pg_notify($1, $2 || pg_current_xact_id()::text)"
-	q.eventColumns = "SELECT id::text, at_ns, actor, object_kind, object_id, action, changes, version, reason FROM " + ev
-	q.eventsOfTx = q.eventColumns + " WHERE tx = $1::xid8 ORDER BY at_ns, id"
+	q.eventColumns = "SELECT id::text, at, at_nanos, actor, object_kind, object_id, action, changes, version, reason FROM " + ev
+	q.eventsOfTx = q.eventColumns + " WHERE tx = $1::xid8 ORDER BY at, at_nanos, id"
 	q.mark = "INSERT INTO " + schema + ".marks (key, invoice_id) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING"
 	q.marked = "SELECT invoice_id::text FROM " + schema + ".marks WHERE key = $1"
 	// The upsert locks the series row, as SELECT ... FOR UPDATE would,
@@ -78,7 +80,16 @@ func invoiceColumns(s invoice.Snapshot) []any {
 		issued = d.IssueDate.String()
 	}
 	return []any{string(s.Status), number, issued, billing.CustomerKey(d.Buyer), d.Currency.Code(),
-		d.Totals.TaxInclusive.Number().String(), d.Totals.Due.Number().String()}
+		numericText(d.Totals.TaxInclusive.Number()), numericText(d.Totals.Due.Number())}
+}
+
+// numericText returns d as the text of a numeric with d's scale: 840.00
+// stays 840.00.
+func numericText(d decimal.Decimal) string {
+	if e := d.Exponent(); e < 0 {
+		return d.StringFixed(-e)
+	}
+	return d.String()
 }
 
 // lockKey returns the advisory lock key of a purpose ("claim",
