@@ -95,8 +95,15 @@ func document(n int) invoice.Document {
 // issued, and returns its ID.
 func approvedInvoice(t testing.TB, e *billing.Engine, n int) string {
 	t.Helper()
+	return approve(t, e, document(n))
+}
+
+// approve creates and submits an invoice of doc through e, and returns
+// its ID.
+func approve(t testing.TB, e *billing.Engine, doc invoice.Document) string {
+	t.Helper()
 	ctx := context.Background()
-	snap, err := e.CreateInvoice(ctx, accountant, document(n))
+	snap, err := e.CreateInvoice(ctx, accountant, doc)
 	require.NoError(t, err)
 	_, _, err = e.SubmitInvoice(ctx, accountant, snap.ID.String())
 	require.NoError(t, err)
