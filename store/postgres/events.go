@@ -55,7 +55,10 @@ func (e *eventLog) Append(ctx context.Context, events ...billing.Event) error {
 	if notify {
 		b.Queue(t.s.q.notify, t.s.channel, t.s.origin.String()+" ")
 	}
-	br := t.ptx.SendBatch(ctx, b)
+	br, err := t.ptx.SendBatch(ctx, b)
+	if err != nil {
+		return t.fail(err)
+	}
 	var dup *string
 	var added int64
 	err = br.QueryRow().Scan(&dup, &added)

@@ -140,11 +140,6 @@ func (s *Store) View(ctx context.Context, fn func(tx billing.Tx) error) error {
 	return err
 }
 
-var (
-	writeOptions = pgx.TxOptions{IsoLevel: pgx.ReadCommitted, AccessMode: pgx.ReadWrite}
-	readOptions  = pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}
-)
-
 // run runs fn in a transaction: a write one or a read-only one, holding
 // the advisory lock claim first when claiming. It reports false, without
 // running fn, when the claim is held by another transaction.
@@ -152,14 +147,16 @@ func (s *Store) run(ctx context.Context, write bool, claim int64, claiming bool,
 	if err := ctx.Err(); err != nil {
 		return false, err
 	}
-	opts := readOptions
-	if write {
-		opts = writeOptions
-	}
-	ptx, err := s.pool.BeginTx(ctx, opts)
+	conn, err := s.pool.Acquire(ctx)
 	if err != nil {
 		return false, mapErr(err)
 	}
+	defer conn.Release()
+	begin := beginRead
+	if write {
+		begin = beginWrite
+	}
+	ptx := &lazyTx{conn: conn, begin: begin}
 	t := &tx{s: s, ptx: ptx, writable: write}
 	t.init()
 	finished := false

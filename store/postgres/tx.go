@@ -4,8 +4,6 @@ import (
 	"context"
 	"time"
 
-	"github.com/jackc/pgx/v5"
-
 	"github.com/billkit/billkit/billing"
 	"github.com/billkit/billkit/invoice"
 	"github.com/billkit/billkit/quote"
@@ -16,7 +14,7 @@ import (
 // allocate nothing.
 type tx struct {
 	s        *Store
-	ptx      pgx.Tx
+	ptx      *lazyTx
 	writable bool
 	done     bool
 	// failed is the error of a statement that aborted the transaction:
