@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
@@ -72,7 +73,36 @@ func (t *table[T]) checkID(id string) error {
 	if t.uuidIDs && !canonical(id) {
 		return validation.New("id", validation.CodeInvalid, "must be a UUID in canonical form to store a "+t.kind)
 	}
+	if !storable(id) {
+		return validation.New("id", validation.CodeInvalid, "must be UTF-8 text without NUL characters")
+	}
 	return nil
+}
+
+// storable reports whether PostgreSQL can store s as text: valid UTF-8
+// without NUL characters.
+func storable(s string) bool {
+	return utf8.ValidString(s) && strings.IndexByte(s, 0) < 0
+}
+
+// storablePrefix returns the longest prefix of s that is storable.
+func storablePrefix(s string) string {
+	for i, r := range s {
+		if r == 0 || (r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD")) {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+// clean returns s as PostgreSQL can store it in a text column, for the
+// columns derived from a value: the value itself, as jsonb, keeps the
+// text as it was.
+func clean(s string) string {
+	if storable(s) {
+		return s
+	}
+	return strings.ReplaceAll(strings.ToValidUTF8(s, "\uFFFD"), "\x00", "\uFFFD")
 }
 
 // collection is a table seen from a transaction.
@@ -86,7 +116,7 @@ func (c *collection[T]) Get(ctx context.Context, id string) (billing.Record[T], 
 	if err := c.tx.check(ctx, false); err != nil {
 		return billing.Record[T]{}, err
 	}
-	if id == "" || (c.t.uuidIDs && !canonical(id)) {
+	if id == "" || (c.t.uuidIDs && !canonical(id)) || !storable(id) {
 		return billing.Record[T]{}, &billing.NotFoundError{Kind: c.t.kind, ID: id}
 	}
 	var version int64
@@ -159,6 +189,12 @@ func (c *collection[T]) Scan(ctx context.Context, after string, limit int) ([]bi
 	var n any // NULL: no limit
 	if limit > 0 {
 		n = int64(limit)
+	}
+	if !storable(after) {
+		// PostgreSQL takes no such text: compare with the part before
+		// the first NUL or invalid byte. No stored ID sorts after that
+		// part and before a NUL; one may before an invalid byte.
+		after = storablePrefix(after)
 	}
 	var rows pgx.Rows
 	var err error

@@ -3,6 +3,7 @@ package postgres
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/jackc/pgx/v5/pgconn"
 
@@ -50,9 +51,19 @@ func mapErr(err error) error {
 	case codeSerializationFailure, codeDeadlockDetected, codeLockNotAvailable:
 		return &RetryError{Code: pg.Code, Err: err}
 	case codeUniqueViolation:
-		return &billing.ConflictError{Kind: kindOfTable(pg.TableName), ID: pg.Detail}
+		return &billing.ConflictError{Kind: kindOfTable(pg.TableName), ID: keyOf(pg.Detail)}
 	}
 	return err
+}
+
+// keyOf returns the key a unique violation names in its detail, "Key
+// (id)=(value) already exists.", or the detail itself.
+func keyOf(detail string) string {
+	_, rest, ok := strings.Cut(detail, ")=(")
+	if i := strings.LastIndex(rest, ") already exists"); ok && i >= 0 {
+		return rest[:i]
+	}
+	return detail
 }
 
 // kindOfTable returns the conflict Kind of a table's rows.

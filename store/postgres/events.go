@@ -122,8 +122,8 @@ func layOut(events []billing.Event) (*eventRows, error) {
 		if err != nil {
 			return nil, err
 		}
-		if hasNUL(raw) || strings.ContainsRune(ev.Actor+ev.Object.ID+string(ev.Object.Kind)+string(ev.Action)+ev.Reason, 0) {
-			return nil, validation.New(field, validation.CodeInvalid, "holds a NUL character, which PostgreSQL cannot store")
+		if hasNUL(raw) || !storable(ev.Actor+ev.Object.ID+string(ev.Object.Kind)+string(ev.Action)+ev.Reason) {
+			return nil, validation.New(field, validation.CodeInvalid, "holds a NUL character or invalid UTF-8, which PostgreSQL cannot store")
 		}
 		r.ids[i], r.actors[i], r.kinds[i], r.objects[i] = ev.ID, ev.Actor, string(ev.Object.Kind), ev.Object.ID
 		r.actions[i], r.changes[i], r.reasons[i] = string(ev.Action), string(raw), ev.Reason
@@ -168,6 +168,12 @@ func (e *eventLog) query(ctx context.Context, ref *collab.Ref, q billing.EventQu
 	t := e.tx
 	if err := t.check(ctx, false); err != nil {
 		return nil, err
+	}
+	if ref != nil && !storable(ref.ID+string(ref.Kind)) {
+		return nil, nil // no such object is stored
+	}
+	if !storable(q.After.ID) {
+		return nil, validation.New("after.id", validation.CodeInvalid, "must be UTF-8 text without NUL characters")
 	}
 	var sql strings.Builder
 	sql.WriteString(t.s.q.eventColumns)

@@ -3,7 +3,6 @@ package postgres
 import (
 	"context"
 	"errors"
-	"strings"
 
 	"github.com/jackc/pgx/v5"
 
@@ -29,8 +28,8 @@ func (m *marks) Mark(ctx context.Context, key, invoiceID string) error {
 	switch {
 	case key == "":
 		return validation.New("key", validation.CodeRequired, "is required to mark a charge")
-	case strings.ContainsRune(key, 0):
-		return validation.New("key", validation.CodeInvalid, "holds a NUL character, which PostgreSQL cannot store")
+	case !storable(key):
+		return validation.New("key", validation.CodeInvalid, "must be UTF-8 text without NUL characters")
 	case !canonical(invoiceID):
 		return validation.New("invoice_id", validation.CodeInvalid, "must be a UUID in canonical form")
 	}
@@ -50,7 +49,7 @@ func (m *marks) Marked(ctx context.Context, key string) (string, bool, error) {
 	if err := t.check(ctx, false); err != nil {
 		return "", false, err
 	}
-	if key == "" || strings.ContainsRune(key, 0) {
+	if key == "" || !storable(key) {
 		return "", false, nil // never stored
 	}
 	var id string

@@ -30,12 +30,12 @@ func newQueries(schema string) queries {
 	q := queries{
 		quotes: newTable[quote.Snapshot](schema, "quotes", "quote", true, nil, nil),
 		contracts: newTable(schema, "contracts", "contract", true, []string{"customer"},
-			func(c billing.Contract) []any { return []any{c.Customer} }),
+			func(c billing.Contract) []any { return []any{clean(c.Customer)} }),
 		invoices: newTable(schema, "invoices", "invoice", true,
 			[]string{"status", "number", "issue_date", "customer", "currency", "total", "amount_due"}, invoiceColumns),
 		ledgers: newTable[invoice.LedgerSnapshot](schema, "ledgers", "ledger", false, nil, nil),
 		approvals: newTable(schema, "approvals", "approval", true, []string{"status"},
-			func(r billing.ApprovalRequest) []any { return []any{string(r.Status)} }),
+			func(r billing.ApprovalRequest) []any { return []any{clean(string(r.Status))} }),
 	}
 	ev := schema + ".events"
 	// Events are appended all or none: when one of the IDs is stored
@@ -74,12 +74,12 @@ func invoiceColumns(s invoice.Snapshot) []any {
 	d := &s.Document
 	var number, issued any // NULL until issued
 	if d.Number != "" {
-		number = d.Number
+		number = clean(d.Number)
 	}
 	if !d.IssueDate.IsZero() {
 		issued = d.IssueDate.String()
 	}
-	return []any{string(s.Status), number, issued, billing.CustomerKey(d.Buyer), d.Currency.Code(),
+	return []any{clean(string(s.Status)), number, issued, clean(billing.CustomerKey(d.Buyer)), clean(d.Currency.Code()),
 		numericText(d.Totals.TaxInclusive.Number()), numericText(d.Totals.Due.Number())}
 }
 

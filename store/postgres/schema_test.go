@@ -139,6 +139,29 @@ func TestInputRefused(t *testing.T) {
 
 		_, err = tx.Ledgers().Put(ctx, billing.Record[invoice.LedgerSnapshot]{ID: "name:Café Dupont/EUR"})
 		assert.NoError(t, err, "ledger keys are any text")
+		for _, bad := range []string{"name:nul\x00/EUR", "name:\xff/EUR"} {
+			_, err = tx.Ledgers().Put(ctx, billing.Record[invoice.LedgerSnapshot]{ID: bad})
+			assert.Equal(t, "id", faultOf(err)[0].Field, "%q", bad)
+			_, err = tx.Ledgers().Get(ctx, bad)
+			assert.ErrorIs(t, err, billing.ErrNotFound, "%q", bad)
+			_, err = tx.Ledgers().Scan(ctx, bad, 0)
+			assert.NoError(t, err, "%q", bad)
+			_, ok, err := tx.Marks().Marked(ctx, bad)
+			assert.NoError(t, err, "%q", bad)
+			assert.False(t, ok)
+			evs, err := tx.Events().Object(ctx, collab.Ref{Kind: collab.KindCustomer, ID: bad}, billing.EventQuery{})
+			assert.NoError(t, err, "%q", bad)
+			assert.Empty(t, evs)
+		}
+		page, err := tx.Ledgers().Scan(ctx, "name:Caf\x00", 0)
+		require.NoError(t, err)
+		require.Len(t, page, 1, "a cursor cut at its NUL")
+		c := billing.Contract{Customer: "name:\xffBoulangerie"}
+		c.ID = billing.NewID()
+		_, err = tx.Contracts().Put(ctx, billing.Record[billing.Contract]{ID: c.ID.String(), Value: c})
+		assert.NoError(t, err, "invalid UTF-8 inside a value is stored")
+		err = tx.Events().Append(ctx, billing.Event{ID: billing.NewID().String(), Actor: "nul\x00"})
+		assert.Equal(t, "events[0]", faultOf(err)[0].Field)
 
 		err = tx.Events().Append(ctx, billing.Event{ID: "e1"})
 		assert.Equal(t, "events[0].id", faultOf(err)[0].Field)

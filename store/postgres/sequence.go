@@ -3,7 +3,6 @@ package postgres
 import (
 	"context"
 	"errors"
-	"strings"
 
 	"github.com/jackc/pgx/v5"
 
@@ -40,8 +39,8 @@ func (s *sequence) Next(ctx context.Context, series string, on date.Date) (uint6
 		return 0, validation.New("issue_date", validation.CodeRequired, "is required to number a document")
 	case series == "":
 		return 0, validation.New("series", validation.CodeRequired, "is required to number a document")
-	case strings.ContainsRune(series, 0):
-		return 0, validation.New("series", validation.CodeInvalid, "holds a NUL character, which PostgreSQL cannot store")
+	case !storable(series):
+		return 0, validation.New("series", validation.CodeInvalid, "must be UTF-8 text without NUL characters")
 	}
 	var last int64
 	err := t.ptx.QueryRow(ctx, t.s.q.next, series, on.String()).Scan(&last)
