@@ -21,7 +21,8 @@ import (
 // version it replaces in the same statement (UPDATE ... WHERE version =
 // $read), so a stale write is a *billing.ConflictError however the
 // transactions interleave, and refused writes leave the transaction
-// usable. View runs fn in a REPEATABLE READ, READ ONLY transaction: it
+// usable. Each read of an Update sees what other transactions committed
+// before it: the versions, not a snapshot, keep Update's writes safe. View runs fn in a REPEATABLE READ, READ ONLY transaction: it
 // sees one snapshot of the database from its first statement to its last.
 //
 // Beyond billing.Store, Store documents the choices the port leaves open,
@@ -110,7 +111,8 @@ func New(ctx context.Context, pool *pgxpool.Pool, opts ...Option) (*Store, error
 }
 
 // Close closes the connection pool if Open made it. It waits for the
-// connections in use to be released.
+// connections in use to be released. A Follow under way keeps its own
+// connection until its context ends.
 func (s *Store) Close() {
 	if s.owned {
 		s.pool.Close()
