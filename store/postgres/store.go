@@ -29,7 +29,9 @@ import (
 // as the memory store does: Scan with a limit of zero or less returns
 // every record after the given ID; empty IDs and mark keys are refused
 // with a *validation.Error; a Tx must not be used once its fn has
-// returned, nor from several goroutines at once. Quote, contract, invoice,
+// returned, nor from several goroutines at once; and fn must not wait for
+// another transaction of the same pool, which may be waiting for fn's
+// connection. Quote, contract, invoice,
 // approval and event IDs are UUIDs in canonical (lowercase) form, as the
 // engine makes them: a Put or an Append of anything else is refused with
 // a *validation.Error naming the field, and a Get of it is a
