@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/billkit/billkit/billing"
 	"github.com/billkit/billkit/collab"
@@ -49,8 +50,14 @@ func (e *eventLog) Append(ctx context.Context, events ...billing.Event) error {
 		return err
 	}
 	b := &pgx.Batch{}
-	b.Queue(t.s.q.appendEvents, rows.ids, rows.nanos, rows.at, rows.actors, rows.kinds, rows.objects,
-		rows.actions, rows.changes, rows.versions, rows.reasons)
+	single := len(events) == 1
+	if single {
+		b.Queue(t.s.q.appendEvent, rows.ids[0], rows.nanos[0], rows.at[0], rows.actors[0], rows.kinds[0], rows.objects[0],
+			rows.actions[0], rows.changes[0], rows.versions[0], rows.reasons[0])
+	} else {
+		b.Queue(t.s.q.appendEvents, rows.ids, rows.nanos, rows.at, rows.actors, rows.kinds, rows.objects,
+			rows.actions, rows.changes, rows.versions, rows.reasons)
+	}
 	notify := !t.notified
 	if notify {
 		b.Queue(t.s.q.notify, t.s.channel, t.s.origin.String()+" ")
@@ -61,7 +68,15 @@ func (e *eventLog) Append(ctx context.Context, events ...billing.Event) error {
 	}
 	var dup *string
 	var added int64
-	err = br.QueryRow().Scan(&dup, &added)
+	if single {
+		var tag pgconn.CommandTag
+		tag, err = br.Exec()
+		if added = tag.RowsAffected(); err == nil && added == 0 {
+			dup = &events[0].ID
+		}
+	} else {
+		err = br.QueryRow().Scan(&dup, &added)
+	}
 	if err == nil && notify {
 		_, err = br.Exec()
 	}

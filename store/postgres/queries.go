@@ -19,9 +19,9 @@ type queries struct {
 	ledgers   table[invoice.LedgerSnapshot]
 	approvals table[billing.ApprovalRequest]
 
-	appendEvents, notify, eventsOfTx, eventColumns, events string
-	mark, marked                                           string
-	next, lastDate                                         string
+	appendEvents, appendEvent, notify, eventsOfTx, eventColumns, events string
+	mark, marked                                                        string
+	next, lastDate                                                      string
 }
 
 // newQueries writes the SQL of a store whose tables are in schema, a
@@ -51,6 +51,10 @@ func newQueries(schema string) queries {
 	RETURNING 1
 )
 SELECT (SELECT id FROM dup), (SELECT count(*) FROM ins)`
+	// One event, the common case, needs no duplicate check of its own:
+	// if its ID is taken, nothing is inserted.
+	q.appendEvent = `INSERT INTO ` + ev + ` (id, at_nanos, at, actor, object_kind, object_id, action, changes, version, reason)
+VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10) ON CONFLICT (id) DO NOTHING`
 	q.notify = "SELECT pg_notify($1, $2 || pg_current_xact_id()::text)"
 	q.eventColumns = "SELECT id::text, at, at_nanos, actor, object_kind, object_id, action, changes, version, reason FROM " + ev
 	q.eventsOfTx = q.eventColumns + " WHERE tx = $1::xid8 ORDER BY at, at_nanos, id"
