@@ -66,17 +66,8 @@ func (e *eventLog) Append(ctx context.Context, events ...billing.Event) error {
 	if err != nil {
 		return t.fail(err)
 	}
-	var dup *string
-	var added int64
-	if single {
-		var tag pgconn.CommandTag
-		tag, err = br.Exec()
-		if added = tag.RowsAffected(); err == nil && added == 0 {
-			dup = &events[0].ID
-		}
-	} else {
-		err = br.QueryRow().Scan(&dup, &added)
-	}
+	var tag pgconn.CommandTag
+	tag, err = br.Exec()
 	if err == nil && notify {
 		_, err = br.Exec()
 	}
@@ -89,20 +80,26 @@ func (e *eventLog) Append(ctx context.Context, events ...billing.Event) error {
 	if notify {
 		t.notified = true
 	}
-	switch {
-	case dup != nil:
-		return &billing.ConflictError{Kind: "event", ID: *dup}
-	case added != int64(len(events)):
-		// Another transaction committed one of the IDs after this one's
-		// check: what was added cannot be taken back, so the transaction
-		// fails as a whole.
-		err := &billing.ConflictError{Kind: "event", ID: events[0].ID}
-		if t.failed == nil {
-			t.failed = err
+	switch added := tag.RowsAffected(); {
+	case added == int64(len(events)):
+		return nil
+	case single:
+		return &billing.ConflictError{Kind: "event", ID: events[0].ID}
+	case added == 0: // an ID is taken: say which
+		var taken string
+		if err := t.ptx.QueryRow(ctx, t.s.q.eventTaken, rows.ids).Scan(&taken); err != nil {
+			return t.fail(err)
 		}
-		return err
+		return &billing.ConflictError{Kind: "event", ID: taken}
 	}
-	return nil
+	// Another transaction committed one of the IDs after this one's
+	// check: what was added cannot be taken back, so the transaction
+	// fails as a whole.
+	err = &billing.ConflictError{Kind: "event", ID: events[0].ID}
+	if t.failed == nil {
+		t.failed = err
+	}
+	return err
 }
 
 // layOut checks events and lays them out in columns. An ID given twice

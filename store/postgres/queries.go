@@ -19,9 +19,9 @@ type queries struct {
 	ledgers   table[invoice.LedgerSnapshot]
 	approvals table[billing.ApprovalRequest]
 
-	appendEvents, appendEvent, notify, eventsOfTx, eventColumns, events string
-	mark, marked                                                        string
-	next, lastDate                                                      string
+	appendEvents, appendEvent, eventTaken, notify, eventsOfTx, eventColumns, events string
+	mark, marked                                                                    string
+	next, lastDate                                                                  string
 }
 
 // newQueries writes the SQL of a store whose tables are in schema, a
@@ -39,18 +39,13 @@ func newQueries(schema string) queries {
 	}
 	ev := schema + ".events"
 	// Events are appended all or none: when one of the IDs is stored
-	// already, the first CTE finds it and the insert adds nothing.
-	q.appendEvents = `WITH dup AS (
-	SELECT id::text FROM ` + ev + ` WHERE id = ANY($1::uuid[]) LIMIT 1
-), ins AS (
-	INSERT INTO ` + ev + ` (id, at_nanos, at, actor, object_kind, object_id, action, changes, version, reason)
-	SELECT * FROM unnest($1::uuid[], $2::smallint[], $3::timestamptz[], $4::text[], $5::text[], $6::text[],
-		$7::text[], $8::jsonb[], $9::bigint[], $10::text[])
-	WHERE NOT EXISTS (SELECT FROM dup)
-	ON CONFLICT (id) DO NOTHING
-	RETURNING 1
-)
-SELECT (SELECT id FROM dup), (SELECT count(*) FROM ins)`
+	// already, the insert adds nothing, and eventTaken finds which.
+	q.appendEvents = `INSERT INTO ` + ev + ` (id, at_nanos, at, actor, object_kind, object_id, action, changes, version, reason)
+SELECT * FROM unnest($1::uuid[], $2::smallint[], $3::timestamptz[], $4::text[], $5::text[], $6::text[],
+	$7::text[], $8::jsonb[], $9::bigint[], $10::text[])
+WHERE NOT EXISTS (SELECT FROM ` + ev + ` WHERE id = ANY($1::uuid[]))
+ON CONFLICT (id) DO NOTHING`
+	q.eventTaken = "SELECT id::text FROM " + ev + " WHERE id = ANY($1::uuid[]) ORDER BY id LIMIT 1"
 	// One event, the common case, needs no duplicate check of its own:
 	// if its ID is taken, nothing is inserted.
 	q.appendEvent = `INSERT INTO ` + ev + ` (id, at_nanos, at, actor, object_kind, object_id, action, changes, version, reason)
