@@ -1,0 +1,275 @@
+package postgres
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
+
+	"github.com/billkit/billkit/billing"
+	"github.com/billkit/billkit/validation"
+)
+
+// table is the SQL of one aggregate's table: each row holds an ID, a
+// version, the value as jsonb and the columns that columns derives from
+// the value.
+type table[T any] struct {
+	kind    string
+	uuidIDs bool // IDs are UUIDs; else any non-empty text
+	// columns returns the derived columns of a value, in the order of
+	// the table's extra columns.
+	columns func(T) []any
+
+	get, insert, update, version, scanAll, scanAfter, scanAfterText string
+}
+
+// newTable writes the statements of a table named name in schema, whose
+// derived columns are extra.
+func newTable[T any](schema, name, kind string, uuidIDs bool, extra []string, columns func(T) []any) table[T] {
+	t := table[T]{kind: kind, uuidIDs: uuidIDs, columns: columns}
+	rel := schema + "." + name
+	cols := strings.Join(append([]string{"id", "version", "value"}, extra...), ", ")
+	vals := []string{"$1", "1", "$2"}
+	sets := []string{"version = version + 1", "value = $2", "updated_at = now()"}
+	for i, c := range extra {
+		vals = append(vals, fmt.Sprintf("$%d", i+3))
+		sets = append(sets, fmt.Sprintf("%s = $%d", c, i+3))
+	}
+	last := fmt.Sprintf("$%d", len(extra)+3)
+	t.get = "SELECT version, value FROM " + rel + " WHERE id = $1"
+	t.insert = "INSERT INTO " + rel + " (" + cols + ") VALUES (" + strings.Join(vals, ", ") + ") ON CONFLICT (id) DO NOTHING"
+	t.update = "UPDATE " + rel + " SET " + strings.Join(sets, ", ") + " WHERE id = $1 AND version = " + last + " RETURNING version"
+	t.version = "SELECT version FROM " + rel + " WHERE id = $1"
+	sel := "SELECT id::text, version, value FROM " + rel
+	t.scanAll = sel + " ORDER BY id LIMIT $1"
+	t.scanAfter = sel + " WHERE id > $2 ORDER BY id LIMIT $1"
+	// A cursor that is no canonical UUID is compared as text: the text
+	// of canonical UUIDs sorts in their byte order.
+	t.scanAfterText = sel + ` WHERE id::text > $2 COLLATE "C" ORDER BY id LIMIT $1`
+	return t
+}
+
+// canonical reports whether id is a UUID in the canonical form the store
+// gives back.
+func canonical(id string) bool {
+	if len(id) != 36 {
+		return false
+	}
+	u, err := uuid.Parse(id)
+	return err == nil && u.String() == id
+}
+
+// checkID returns the error that refuses to store a record under id.
+func (t *table[T]) checkID(id string) error {
+	if id == "" {
+		return validation.New("id", validation.CodeRequired, "is required to store a "+t.kind)
+	}
+	if t.uuidIDs && !canonical(id) {
+		return validation.New("id", validation.CodeInvalid, "must be a UUID in canonical form to store a "+t.kind)
+	}
+	if !storable(id) {
+		return validation.New("id", validation.CodeInvalid, "must be UTF-8 text without NUL characters")
+	}
+	return nil
+}
+
+// storable reports whether PostgreSQL can store s as text: valid UTF-8
+// without NUL characters.
+func storable(s string) bool {
+	return utf8.ValidString(s) && strings.IndexByte(s, 0) < 0
+}
+
+// storablePrefix returns the longest prefix of s that is storable.
+func storablePrefix(s string) string {
+	for i, r := range s {
+		if r == 0 || (r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD")) {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+// clean returns s as PostgreSQL can store it in a text column, for the
+// columns derived from a value: the value itself, as jsonb, keeps the
+// text as it was.
+func clean(s string) string {
+	if storable(s) {
+		return s
+	}
+	return strings.ReplaceAll(strings.ToValidUTF8(s, "\uFFFD"), "\x00", "\uFFFD")
+}
+
+// collection is a table seen from a transaction.
+type collection[T any] struct {
+	tx *tx
+	t  *table[T]
+}
+
+// Get implements billing.Collection.
+func (c *collection[T]) Get(ctx context.Context, id string) (billing.Record[T], error) {
+	if err := c.tx.check(ctx, false); err != nil {
+		return billing.Record[T]{}, err
+	}
+	if id == "" || (c.t.uuidIDs && !canonical(id)) || !storable(id) {
+		return billing.Record[T]{}, &billing.NotFoundError{Kind: c.t.kind, ID: id}
+	}
+	var version int64
+	var raw []byte
+	err := c.tx.ptx.QueryRow(ctx, c.t.get, id).Scan(&version, &raw)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return billing.Record[T]{}, &billing.NotFoundError{Kind: c.t.kind, ID: id}
+	}
+	if err != nil {
+		return billing.Record[T]{}, c.tx.fail(err)
+	}
+	r := billing.Record[T]{ID: id, Version: uint64(version)}
+	if err := json.Unmarshal(raw, &r.Value); err != nil {
+		return billing.Record[T]{}, fmt.Errorf("postgres: %s %s: %w", c.t.kind, id, err)
+	}
+	return r, nil
+}
+
+// Put implements billing.Collection. An empty ID, or one that is not a
+// canonical UUID where the collection's IDs are UUIDs, is refused with a
+// *validation.Error. A refused Put leaves the transaction usable.
+func (c *collection[T]) Put(ctx context.Context, r billing.Record[T]) (uint64, error) {
+	if err := c.tx.check(ctx, true); err != nil {
+		return 0, err
+	}
+	if err := c.t.checkID(r.ID); err != nil {
+		return 0, err
+	}
+	raw, err := encodeJSON(r.Value)
+	if err != nil {
+		return 0, err
+	}
+	args := make([]any, 0, 8)
+	args = append(args, r.ID, raw)
+	if c.t.columns != nil {
+		args = append(args, c.t.columns(r.Value)...)
+	}
+	if r.Version == 0 {
+		tag, err := c.tx.ptx.Exec(ctx, c.t.insert, args...)
+		if err != nil {
+			return 0, c.tx.fail(err)
+		}
+		if tag.RowsAffected() == 1 {
+			return 1, nil
+		}
+	} else {
+		var version int64
+		err := c.tx.ptx.QueryRow(ctx, c.t.update, append(args, int64(r.Version))...).Scan(&version)
+		if err == nil {
+			return uint64(version), nil
+		}
+		if !errors.Is(err, pgx.ErrNoRows) {
+			return 0, c.tx.fail(err)
+		}
+	}
+	var stored int64
+	err = c.tx.ptx.QueryRow(ctx, c.t.version, r.ID).Scan(&stored)
+	if err != nil && !errors.Is(err, pgx.ErrNoRows) {
+		return 0, c.tx.fail(err)
+	}
+	return 0, &billing.ConflictError{Kind: c.t.kind, ID: r.ID, Expected: r.Version, Actual: uint64(stored)}
+}
+
+// Scan implements billing.Collection. A limit of zero or less returns
+// every record after the given ID.
+func (c *collection[T]) Scan(ctx context.Context, after string, limit int) ([]billing.Record[T], error) {
+	if err := c.tx.check(ctx, false); err != nil {
+		return nil, err
+	}
+	var n any // NULL: no limit
+	if limit > 0 {
+		n = int64(limit)
+	}
+	if !storable(after) {
+		// PostgreSQL takes no such text: compare with the part before
+		// the first NUL or invalid byte. No stored ID sorts after that
+		// part and before a NUL; one may before an invalid byte.
+		after = storablePrefix(after)
+	}
+	var rows pgx.Rows
+	var err error
+	switch {
+	case after == "":
+		rows, err = c.tx.ptx.Query(ctx, c.t.scanAll, n)
+	case !c.t.uuidIDs || canonical(after):
+		rows, err = c.tx.ptx.Query(ctx, c.t.scanAfter, n, after)
+	default:
+		rows, err = c.tx.ptx.Query(ctx, c.t.scanAfterText, n, after)
+	}
+	if err != nil {
+		return nil, c.tx.fail(err)
+	}
+	defer rows.Close()
+	var out []billing.Record[T]
+	if limit > 0 {
+		out = make([]billing.Record[T], 0, min(limit, 1024))
+	}
+	var (
+		id      string
+		version int64
+		raw     []byte
+	)
+	for rows.Next() {
+		if err := rows.Scan(&id, &version, &raw); err != nil {
+			return nil, c.tx.fail(err)
+		}
+		r := billing.Record[T]{ID: id, Version: uint64(version)}
+		if err := json.Unmarshal(raw, &r.Value); err != nil {
+			return nil, fmt.Errorf("postgres: %s %s: %w", c.t.kind, id, err)
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, c.tx.fail(err)
+	}
+	if out == nil {
+		out = []billing.Record[T]{}
+	}
+	return out, nil
+}
+
+// encodeJSON returns the JSON of v, or a *validation.Error when it holds
+// a NUL character, which a jsonb value cannot hold.
+func encodeJSON(v any) ([]byte, error) {
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	if hasNUL(raw) {
+		return nil, validation.New("value", validation.CodeInvalid, "holds a NUL character, which PostgreSQL cannot store")
+	}
+	return raw, nil
+}
+
+// nulEscape is how JSON writes a NUL character.
+var nulEscape = []byte(`\u0000`)
+
+// hasNUL reports whether the JSON text raw has an escaped NUL character
+// (\u0000) in a string.
+func hasNUL(raw []byte) bool {
+	for i := 0; ; {
+		k := bytes.Index(raw[i:], nulEscape)
+		if k < 0 {
+			return false
+		}
+		k += i
+		backslashes := 0
+		for j := k - 1; j >= 0 && raw[j] == '\\'; j-- {
+			backslashes++
+		}
+		if backslashes%2 == 0 {
+			return true
+		}
+		i = k + 1
+	}
+}

@@ -1,0 +1,25 @@
+// Package postgres implements billing.Store on PostgreSQL with pgx, for
+// hosts that run many application instances over one database.
+//
+// Open connects a pool, applies the schema migrations once (several
+// instances may start at the same moment: an advisory lock lets one apply
+// them while the others wait) and returns a Store:
+//
+//	st, err := postgres.Open(ctx, os.Getenv("BILLKIT_POSTGRES_DSN"), postgres.WithSchema("billing"))
+//	if err != nil {
+//		return err
+//	}
+//	defer st.Close()
+//	engine, err := billing.New(st, desk)
+//
+// Each aggregate is a table holding the whole value as jsonb beside its
+// ID and version, with the columns a report or an index needs (invoice
+// status, number, totals and amount due as numeric). The audit log is an
+// append-only table: a trigger refuses every UPDATE, DELETE and TRUNCATE.
+//
+// Besides billing.Store, Store implements the two capabilities the engine
+// uses when instances share a database: billing.Claimer, so that bill runs
+// started at once on several instances split the customers between them,
+// and billing.EventFeed, so that Engine.Listen relays to each instance the
+// events the others commit, over LISTEN/NOTIFY.
+package postgres

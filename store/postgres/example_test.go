@@ -1,0 +1,77 @@
+package postgres_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log"
+	"os"
+
+	"github.com/billkit/billkit/billing"
+	"github.com/billkit/billkit/catalog"
+	"github.com/billkit/billkit/date"
+	"github.com/billkit/billkit/quote"
+	"github.com/billkit/billkit/store/postgres"
+	"github.com/billkit/billkit/tax"
+)
+
+// Open a store on the database that BILLKIT_POSTGRES_DSN names, run an
+// engine over it, relay the other instances' events to its subscribers,
+// and bill: instances running the same bill run at once split the
+// customers. The example needs a database, so it is compiled, not run.
+func Example() {
+	ctx := context.Background()
+	st, err := postgres.Open(ctx, os.Getenv("BILLKIT_POSTGRES_DSN"), postgres.WithSchema("billing"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer st.Close()
+
+	desk, err := quote.NewDesk(catalog.New(), tax.DefaultRates(), quote.Policy{Levels: []string{"sales_rep"}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	access := billing.NewAccess()
+	if err := access.SetUser(billing.User{ID: "carol", Roles: []string{billing.RoleAccountant}}); err != nil {
+		log.Fatal(err)
+	}
+	engine, err := billing.New(st, desk, billing.WithAccess(access))
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	listening, stop := context.WithCancel(ctx)
+	defer stop()
+	go func() {
+		if err := engine.Listen(listening); err != nil && !errors.Is(err, context.Canceled) {
+			log.Print(err) // resume with engine.Events to read what was missed
+		}
+	}()
+
+	rep, err := engine.BillRun(ctx, "carol", date.MustParse("2026-05-01"), billing.BillRunOptions{Issue: true})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("%d invoices, %d contracts left to other instances\n", len(rep.Invoices), rep.Elsewhere)
+}
+
+// Claim runs a transaction that no other instance runs at the same time
+// for the same key: here, a nightly job that only one instance should do.
+func ExampleStore_Claim() {
+	ctx := context.Background()
+	st, err := postgres.Open(ctx, os.Getenv("BILLKIT_POSTGRES_DSN"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer st.Close()
+	ran, err := st.Claim(ctx, "nightly/dunning", func(tx billing.Tx) error {
+		_, err := tx.Invoices().Scan(ctx, "", 100)
+		return err
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	if !ran {
+		fmt.Println("another instance is on it")
+	}
+}

@@ -1,0 +1,117 @@
+package postgres
+
+import (
+	"hash/fnv"
+	"strconv"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/billkit/billkit/billing"
+	"github.com/billkit/billkit/invoice"
+	"github.com/billkit/billkit/quote"
+)
+
+// queries holds the SQL of a store, written once for its schema.
+type queries struct {
+	quotes    table[quote.Snapshot]
+	contracts table[billing.Contract]
+	invoices  table[invoice.Snapshot]
+	ledgers   table[invoice.LedgerSnapshot]
+	approvals table[billing.ApprovalRequest]
+
+	appendEvents, appendEvent, eventTaken, notify, eventsOfTx, eventColumns, events string
+	mark, marked                                                                    string
+	next, lastDate                                                                  string
+}
+
+// newQueries writes the SQL of a store whose tables are in schema, a
+// quoted identifier.
+func newQueries(schema string) queries {
+	q := queries{
+		quotes: newTable[quote.Snapshot](schema, "quotes", "quote", true, nil, nil),
+		contracts: newTable(schema, "contracts", "contract", true, []string{"customer"},
+			func(c billing.Contract) []any { return []any{clean(c.Customer)} }),
+		invoices: newTable(schema, "invoices", "invoice", true,
+			[]string{"status", "number", "issue_date", "customer", "currency", "total", "amount_due"}, invoiceColumns),
+		ledgers: newTable[invoice.LedgerSnapshot](schema, "ledgers", "ledger", false, nil, nil),
+		approvals: newTable(schema, "approvals", "approval", true, []string{"status"},
+			func(r billing.ApprovalRequest) []any { return []any{clean(string(r.Status))} }),
+	}
+	ev := schema + ".events"
+	// Events are appended all or none: when one of the IDs is stored
+	// already, the insert adds nothing, and eventTaken finds which.
+	q.appendEvents = `INSERT INTO ` + ev + ` (id, at_nanos, at, actor, object_kind, object_id, action, changes, version, reason)
+SELECT * FROM unnest($1::uuid[], $2::smallint[], $3::timestamptz[], $4::text[], $5::text[], $6::text[],
+	$7::text[], $8::jsonb[], $9::bigint[], $10::text[])
+WHERE NOT EXISTS (SELECT FROM ` + ev + ` WHERE id = ANY($1::uuid[]))
+ON CONFLICT (id) DO NOTHING`
+	q.eventTaken = "SELECT id::text FROM " + ev + " WHERE id = ANY($1::uuid[]) ORDER BY id LIMIT 1"
+	// One event, the common case, needs no duplicate check of its own:
+	// if its ID is taken, nothing is inserted.
+	q.appendEvent = `INSERT INTO ` + ev + ` (id, at_nanos, at, actor, object_kind, object_id, action, changes, version, reason)
+VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10) ON CONFLICT (id) DO NOTHING`
+	q.notify = "SELECT pg_notify($1, $2 || pg_current_xact_id()::text)"
+	q.eventColumns = "SELECT id::text, at, at_nanos, actor, object_kind, object_id, action, changes, version, reason FROM " + ev
+	q.eventsOfTx = q.eventColumns + " WHERE tx = $1::xid8 ORDER BY at, at_nanos, id"
+	q.mark = "INSERT INTO " + schema + ".marks (key, invoice_id) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING"
+	q.marked = "SELECT invoice_id::text FROM " + schema + ".marks WHERE key = $1"
+	// The upsert locks the series row, as SELECT ... FOR UPDATE would,
+	// until the transaction ends: concurrent issuers queue on it, and
+	// each reads the counter the one before it committed.
+	q.next = "INSERT INTO " + schema + `.sequences AS s (series, last, last_date) VALUES ($1, 1, $2::date)
+ON CONFLICT (series) DO UPDATE SET last = s.last + 1, last_date = EXCLUDED.last_date
+	WHERE s.last_date <= EXCLUDED.last_date
+RETURNING last`
+	q.lastDate = "SELECT to_char(last_date, 'YYYY-MM-DD') FROM " + schema + ".sequences WHERE series = $1"
+	return q
+}
+
+// invoiceColumns returns the derived columns of an invoice: status,
+// number, issue date, customer, currency, total with VAT and amount due.
+// Amounts go as decimal text into numeric columns, never through a float.
+func invoiceColumns(s invoice.Snapshot) []any {
+	d := &s.Document
+	var number, issued any // NULL until issued
+	if d.Number != "" {
+		number = clean(d.Number)
+	}
+	if !d.IssueDate.IsZero() {
+		issued = d.IssueDate.String()
+	}
+	return []any{clean(string(s.Status)), number, issued, clean(billing.CustomerKey(d.Buyer)), clean(d.Currency.Code()),
+		numericText(d.Totals.TaxInclusive.Number()), numericText(d.Totals.Due.Number())}
+}
+
+// numericText returns d as the text of a numeric with d's scale: 840.00
+// stays 840.00.
+func numericText(d decimal.Decimal) string {
+	if e := d.Exponent(); e < 0 {
+		return d.StringFixed(-e)
+	}
+	return d.String()
+}
+
+// lockKey returns the advisory lock key of a purpose ("claim",
+// "migrate"), a schema and a key: a 64-bit FNV-1a hash, so that claims on
+// different schemas of one database never meet.
+func lockKey(purpose, schema, key string) int64 {
+	h := fnv.New64a()
+	h.Write([]byte(purpose))
+	h.Write([]byte{0})
+	h.Write([]byte(schema))
+	h.Write([]byte{0})
+	h.Write([]byte(key))
+	return int64(h.Sum64())
+}
+
+// channelOf returns the NOTIFY channel of a schema's events. Channel
+// names are identifiers of at most 63 bytes.
+func channelOf(schema string) string {
+	ch := "billkit_events." + schema
+	if len(ch) > 63 {
+		h := fnv.New64a()
+		h.Write([]byte(schema))
+		ch = "billkit_events." + strconv.FormatUint(h.Sum64(), 16)
+	}
+	return ch
+}
