@@ -44,6 +44,16 @@ func (s *claimingStore) Claim(ctx context.Context, key string, fn func(billing.T
 	return true, s.Update(ctx, fn)
 }
 
+func (s *claimingStore) ClaimEach(ctx context.Context, keys []string, fn func(billing.Tx, []bool) error) error {
+	claimed := make([]bool, len(keys))
+	for i, k := range keys {
+		if claimed[i] = s.take(k); claimed[i] {
+			defer s.release(k)
+		}
+	}
+	return s.Update(ctx, func(tx billing.Tx) error { return fn(tx, claimed) })
+}
+
 var _ billing.Claimer = (*claimingStore)(nil)
 
 // sharedEngines returns two engines over one claiming store, as two

@@ -103,35 +103,40 @@ func (e *Engine) billCustomer(ctx context.Context, userID string, on date.Date, 
 // already.
 func (e *Engine) billClaimed(ctx context.Context, cl Claimer, userID string, on date.Date, contracts []*Contract, due []dueCharge, res groupResult, opts BillRunOptions) groupResult {
 	contractFailures := res.failures
-	claimed := true
-	run := func(ctx context.Context, fn func(Tx) error) error {
-		var err error
-		claimed, err = cl.Claim(ctx, "billrun/"+contracts[0].Customer, fn)
-		return err
-	}
-	var created []draft
-	var billed, already int
-	err := e.updateIn(ctx, run, userID, func(tx Tx, c *change) error {
-		fresh, err := unbilled(ctx, tx, due)
-		if err != nil {
+	for attempt := 0; ; attempt++ {
+		claimed := true
+		run := func(ctx context.Context, fn func(Tx) error) error {
+			var err error
+			claimed, err = cl.Claim(ctx, claimKey(contracts[0].Customer), fn)
 			return err
 		}
-		already = len(due) - len(fresh)
-		drafts, failures := e.drafts(userID, fresh, on, opts.Issue)
-		res.failures = append(contractFailures[:len(contractFailures):len(contractFailures)], failures...)
-		created = drafts
-		billed, err = e.writeDrafts(ctx, tx, c, on, drafts, opts.Issue)
-		return err
-	})
-	if !claimed {
-		res.elsewhere = true
+		var created []draft
+		var billed, already int
+		err := e.updateIn(ctx, run, userID, func(tx Tx, c *change) error {
+			fresh, err := unbilled(ctx, tx, due)
+			if err != nil {
+				return err
+			}
+			already = len(due) - len(fresh)
+			drafts, failures := e.drafts(userID, fresh, on, opts.Issue)
+			res.failures = append(contractFailures[:len(contractFailures):len(contractFailures)], failures...)
+			created = drafts
+			billed, err = e.writeDrafts(ctx, tx, c, on, drafts, opts.Issue)
+			return err
+		})
+		switch {
+		case !claimed:
+			res.elsewhere = true
+			return res
+		case errors.Is(err, errRaced) && attempt < 3:
+			// Billed without a claim meanwhile: read again.
+			continue
+		case err != nil:
+			return failAll(res, contracts, err)
+		}
+		res.invoices, res.billed, res.already = created, billed, already
 		return res
 	}
-	if err != nil {
-		return failAll(res, contracts, err)
-	}
-	res.invoices, res.billed, res.already = created, billed, already
-	return res
 }
 
 func failAll(res groupResult, contracts []*Contract, err error) groupResult {
@@ -192,17 +197,26 @@ func chargeKey(c *Contract, lineID string, ch schedule.Charge) string {
 
 // unbilled returns the charges no run has billed yet.
 func unbilled(ctx context.Context, tx Tx, due []dueCharge) ([]dueCharge, error) {
+	keys := make([]string, len(due))
+	for i := range due {
+		keys[i] = due[i].key
+	}
+	marked, err := tx.Marks().MarkedAmong(ctx, keys)
+	if err != nil {
+		return nil, err
+	}
+	return notIn(due, marked), nil
+}
+
+// notIn returns the charges of due whose keys marked does not hold.
+func notIn(due []dueCharge, marked map[string]string) []dueCharge {
 	out := due[:0:0]
 	for _, d := range due {
-		_, ok, err := tx.Marks().Marked(ctx, d.key)
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
+		if _, ok := marked[d.key]; !ok {
 			out = append(out, d)
 		}
 	}
-	return out, nil
+	return out
 }
 
 // invoiceGroup says which charges share an invoice: the same currency,
@@ -354,18 +368,41 @@ func (e *Engine) commitDrafts(ctx context.Context, userID string, on date.Date, 
 
 // writeDrafts writes the drafts in tx: see commitDrafts.
 func (e *Engine) writeDrafts(ctx context.Context, tx Tx, c *change, on date.Date, drafts []draft, issue bool) (int, error) {
+	if err := markAll(ctx, tx, appendMarks(nil, drafts)); err != nil {
+		return 0, err
+	}
+	return e.putDrafts(ctx, tx, c, on, drafts, issue)
+}
+
+// appendMarks appends to marks those of the charges the drafts bill.
+func appendMarks(marks []Mark, drafts []draft) []Mark {
+	for i := range drafts {
+		id := drafts[i].snap.ID.String()
+		for _, ch := range drafts[i].charges {
+			marks = append(marks, Mark{Key: ch.key, InvoiceID: id})
+		}
+	}
+	return marks
+}
+
+// markAll marks the charges billed; a charge billed already means another
+// run billed it meanwhile.
+func markAll(ctx context.Context, tx Tx, marks []Mark) error {
+	err := tx.Marks().MarkAll(ctx, marks)
+	if errors.Is(err, ErrConflict) {
+		return errRaced
+	}
+	return err
+}
+
+// putDrafts stores the drafts, whose charges are marked already, and with
+// issue, submits and issues them. It returns the number of charges
+// billed; the drafts' snapshots become what was stored.
+func (e *Engine) putDrafts(ctx context.Context, tx Tx, c *change, on date.Date, drafts []draft, issue bool) (int, error) {
 	billed := 0
 	for i := range drafts {
 		d := &drafts[i]
 		id := d.snap.ID.String()
-		for _, ch := range d.charges {
-			if err := tx.Marks().Mark(ctx, ch.key, id); err != nil {
-				if errors.Is(err, ErrConflict) {
-					return 0, errRaced
-				}
-				return 0, err
-			}
-		}
 		billed += len(d.charges)
 		if !issue {
 			v, err := tx.Invoices().Put(ctx, Record[invoice.Snapshot]{ID: id, Value: d.snap})

@@ -3,6 +3,7 @@ package billing_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -185,34 +186,74 @@ func (s *failingStore) Update(ctx context.Context, fn func(billing.Tx) error) er
 }
 
 func TestBillRunResumes(t *testing.T) {
+	// The store crashes after ok transactions: 120 customers billed one
+	// per transaction, or 3 batches of 32.
+	for _, tc := range []struct{ batch, ok, billed int }{{1, 120, 120}, {32, 3, 96}} {
+		t.Run(fmt.Sprintf("batches of %d", tc.batch), func(t *testing.T) {
+			ctx := context.Background()
+			f := newFixture(t)
+			putContracts(t, f.store, monthlyContract(t, f.engine.Desk(), 0), 300)
+			fs := &failingStore{Store: f.store}
+			fs.ok.Store(int64(tc.ok))
+			crashing, err := billing.New(fs, f.engine.Desk(), billing.WithAccess(f.engine.Access()))
+			require.NoError(t, err)
+			rep, err := crashing.BillRun(ctx, carol, may1, billing.BillRunOptions{Workers: 3, Batch: tc.batch})
+			require.NoError(t, err)
+			assert.Len(t, rep.Invoices, tc.billed)
+			assert.Len(t, rep.Failures, 300-tc.billed)
+			for _, fl := range rep.Failures {
+				assert.ErrorIs(t, fl.Err, errCrash)
+			}
+			assert.Len(t, storedInvoices(t, f.engine), tc.billed, "whole invoices only")
+
+			rest, err := f.engine.BillRun(ctx, carol, may1, billing.BillRunOptions{})
+			require.NoError(t, err)
+			assert.Len(t, rest.Invoices, 300-tc.billed)
+			assert.Equal(t, 2*tc.billed, rest.AlreadyBilled)
+
+			clean := newFixture(t)
+			putContracts(t, clean.store, monthlyContract(t, clean.engine.Desk(), 0), 300)
+			wantOpts := billing.BillRunOptions{DryRun: true}
+			want := collect(&wantOpts)
+			_, err = clean.engine.BillRun(ctx, carol, may1, wantOpts)
+			require.NoError(t, err)
+			assert.Equal(t, invoiceSet(*want), invoiceSet(storedInvoices(t, f.engine)))
+		})
+	}
+}
+
+// A batch whose transaction fails is billed again customer by customer.
+func TestBillRunRetriesFailedBatch(t *testing.T) {
 	ctx := context.Background()
 	f := newFixture(t)
-	putContracts(t, f.store, monthlyContract(t, f.engine.Desk(), 0), 300)
-	fs := &failingStore{Store: f.store}
-	fs.ok.Store(120)
-	crashing, err := billing.New(fs, f.engine.Desk(), billing.WithAccess(f.engine.Access()))
+	putContracts(t, f.store, monthlyContract(t, f.engine.Desk(), 0), 100)
+	fs := &failOnce{Store: f.store}
+	e, err := billing.New(fs, f.engine.Desk(), billing.WithAccess(f.engine.Access()))
 	require.NoError(t, err)
-	rep, err := crashing.BillRun(ctx, carol, may1, billing.BillRunOptions{Workers: 3})
+	var calls int
+	rep, err := e.BillRun(ctx, carol, may1, billing.BillRunOptions{Workers: 1, Batch: 40,
+		Progress: func(billing.BillRunProgress) { calls++ }})
 	require.NoError(t, err)
-	assert.Len(t, rep.Invoices, 120)
-	assert.Len(t, rep.Failures, 180)
-	for _, fl := range rep.Failures {
-		assert.ErrorIs(t, fl.Err, errCrash)
+	assert.Empty(t, rep.Failures)
+	assert.Len(t, rep.Invoices, 100)
+	assert.Len(t, storedInvoices(t, f.engine), 100)
+	assert.Equal(t, 100, calls, "one progress call per customer")
+	// The first batch failed, then its 40 customers were billed one by
+	// one, then came two batches.
+	assert.Equal(t, int64(1+40+2), fs.updates.Load())
+}
+
+// failOnce fails the first Update.
+type failOnce struct {
+	billing.Store
+	updates atomic.Int64
+}
+
+func (s *failOnce) Update(ctx context.Context, fn func(billing.Tx) error) error {
+	if s.updates.Add(1) == 1 {
+		return errCrash
 	}
-	assert.Len(t, storedInvoices(t, f.engine), 120, "whole invoices only")
-
-	rest, err := f.engine.BillRun(ctx, carol, may1, billing.BillRunOptions{})
-	require.NoError(t, err)
-	assert.Len(t, rest.Invoices, 180)
-	assert.Equal(t, 240, rest.AlreadyBilled)
-
-	clean := newFixture(t)
-	putContracts(t, clean.store, monthlyContract(t, clean.engine.Desk(), 0), 300)
-	wantOpts := billing.BillRunOptions{DryRun: true}
-	want := collect(&wantOpts)
-	_, err = clean.engine.BillRun(ctx, carol, may1, wantOpts)
-	require.NoError(t, err)
-	assert.Equal(t, invoiceSet(*want), invoiceSet(storedInvoices(t, f.engine)))
+	return s.Store.Update(ctx, fn)
 }
 
 func TestBillRunIssuesGapless(t *testing.T) {

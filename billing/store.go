@@ -99,6 +99,19 @@ type Marks interface {
 	// Marked returns the ID of the invoice that billed key, and whether
 	// key is marked.
 	Marked(ctx context.Context, key string) (string, bool, error)
+	// MarkAll records several marks at once, all or none: a key already
+	// marked, or given twice, is a *ConflictError (Kind "mark") naming
+	// it, and nothing of marks is recorded. Bill runs mark the charges of
+	// a batch of customers with one call.
+	MarkAll(ctx context.Context, marks []Mark) error
+	// MarkedAmong returns, of keys, those that are marked, with the ID of
+	// the invoice that billed each. Keys not marked are absent.
+	MarkedAmong(ctx context.Context, keys []string) (map[string]string, error)
+}
+
+// Mark is a charge key and the ID of the invoice that billed it.
+type Mark struct {
+	Key, InvoiceID string
 }
 
 // Claimer is implemented by stores that several engine instances share,
@@ -106,7 +119,7 @@ type Marks interface {
 // use it to split the customers between instances running at once: each
 // customer is billed inside a claim, and an instance that finds the claim
 // taken moves on to the next customer instead of waiting or billing it
-// twice.
+// twice. Bill runs claim the customers of a batch together with ClaimEach.
 type Claimer interface {
 	// Claim runs fn in a read-write transaction (as Update does) that
 	// holds an exclusive claim on key until it ends. If another
@@ -114,6 +127,12 @@ type Claimer interface {
 	// running fn. Otherwise it returns true and fn's error, or the
 	// commit's.
 	Claim(ctx context.Context, key string, fn func(tx Tx) error) (bool, error)
+	// ClaimEach runs fn in one read-write transaction that holds the
+	// claims on those of keys that no other transaction holds, taken
+	// without waiting for the others: claimed[i] tells whether keys[i] is
+	// held. It returns fn's error, or the commit's; the claims end with
+	// the transaction.
+	ClaimEach(ctx context.Context, keys []string, fn func(tx Tx, claimed []bool) error) error
 }
 
 // EventFeed is implemented by stores that several engine instances share:

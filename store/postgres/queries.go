@@ -20,7 +20,7 @@ type queries struct {
 	approvals table[billing.ApprovalRequest]
 
 	appendEvents, appendEvent, eventTaken, notify, eventsOfTx, eventColumns, events string
-	mark, marked                                                                    string
+	mark, marked, markAll, unmark, markedAmong                                      string
 	next, lastDate                                                                  string
 }
 
@@ -55,6 +55,9 @@ VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10) ON CONFLICT (id) D
 	q.eventsOfTx = q.eventColumns + " WHERE tx = $1::xid8 ORDER BY at, at_nanos, id"
 	q.mark = "INSERT INTO " + schema + ".marks (key, invoice_id) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING"
 	q.marked = "SELECT invoice_id::text FROM " + schema + ".marks WHERE key = $1"
+	q.markAll = "INSERT INTO " + schema + ".marks (key, invoice_id) SELECT * FROM unnest($1::text[], $2::uuid[]) ON CONFLICT (key) DO NOTHING RETURNING key"
+	q.unmark = "DELETE FROM " + schema + ".marks WHERE key = ANY($1::text[])"
+	q.markedAmong = "SELECT key, invoice_id::text FROM " + schema + ".marks WHERE key = ANY($1::text[])"
 	// The upsert locks the series row, as SELECT ... FOR UPDATE would,
 	// until the transaction ends: concurrent issuers queue on it, and
 	// each reads the counter the one before it committed.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
@@ -132,7 +133,7 @@ func (s *Store) Schema() string { return s.schema }
 // that failure even if fn ignored it. A cancelled ctx is refused before fn
 // runs.
 func (s *Store) Update(ctx context.Context, fn func(tx billing.Tx) error) error {
-	_, err := s.run(ctx, true, 0, false, fn)
+	_, err := s.run(ctx, true, nil, false, func(t billing.Tx, _ []bool) error { return fn(t) })
 	return err
 }
 
@@ -140,14 +141,14 @@ func (s *Store) Update(ctx context.Context, fn func(tx billing.Tx) error) error 
 // database. Writes in it fail with billing.ErrReadOnly. View returns fn's
 // error.
 func (s *Store) View(ctx context.Context, fn func(tx billing.Tx) error) error {
-	_, err := s.run(ctx, false, 0, false, fn)
+	_, err := s.run(ctx, false, nil, false, func(t billing.Tx, _ []bool) error { return fn(t) })
 	return err
 }
 
 // run runs fn in a transaction: a write one or a read-only one, holding
 // the advisory lock claim first when claiming. It reports false, without
 // running fn, when the claim is held by another transaction.
-func (s *Store) run(ctx context.Context, write bool, claim int64, claiming bool, fn func(tx billing.Tx) error) (ran bool, err error) {
+func (s *Store) run(ctx context.Context, write bool, claims []int64, all bool, fn func(tx billing.Tx, held []bool) error) (ran bool, err error) {
 	if err := ctx.Err(); err != nil {
 		return false, err
 	}
@@ -170,20 +171,20 @@ func (s *Store) run(ctx context.Context, write bool, claim int64, claiming bool,
 			t.rollback(ctx)
 		}
 	}()
-	if claiming {
-		var held bool
-		if err := ptx.QueryRow(ctx, "SELECT pg_try_advisory_xact_lock($1)", claim).Scan(&held); err != nil {
+	var held []bool
+	if len(claims) > 0 {
+		if err := ptx.QueryRow(ctx, takeClaims, claims).Scan(&held); err != nil {
 			finished = true
 			t.rollback(ctx)
 			return false, mapErr(err)
 		}
-		if !held {
+		if all && slices.Contains(held, false) {
 			finished = true
 			t.rollback(ctx)
 			return false, nil
 		}
 	}
-	err = fn(t)
+	err = fn(t, held)
 	finished = true
 	if err != nil {
 		t.rollback(ctx)

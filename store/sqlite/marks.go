@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strconv"
 
 	"github.com/billkit/billkit/billing"
 	"github.com/billkit/billkit/validation"
@@ -49,4 +50,49 @@ func (m *marks) Marked(ctx context.Context, key string) (string, bool, error) {
 		return "", false, dbError(ctx, "marked", err)
 	}
 	return invoiceID, true, nil
+}
+
+// MarkAll implements billing.Marks. An empty key is refused with a
+// *validation.Error, and nothing is marked. Update holds the database's
+// write lock, so the keys checked free stay free until they are written.
+func (m *marks) MarkAll(ctx context.Context, marks []billing.Mark) error {
+	if err := m.tx.check(ctx, true); err != nil {
+		return err
+	}
+	seen := make(map[string]struct{}, len(marks))
+	for i, mk := range marks {
+		if mk.Key == "" {
+			return validation.New("marks["+strconv.Itoa(i)+"].key", validation.CodeRequired, "is required to mark a charge")
+		}
+		if _, twice := seen[mk.Key]; twice {
+			return &billing.ConflictError{Kind: "mark", ID: mk.Key}
+		}
+		seen[mk.Key] = struct{}{}
+		if _, ok, err := m.Marked(ctx, mk.Key); err != nil {
+			return err
+		} else if ok {
+			return &billing.ConflictError{Kind: "mark", ID: mk.Key}
+		}
+	}
+	for _, mk := range marks {
+		if err := m.Mark(ctx, mk.Key, mk.InvoiceID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// MarkedAmong implements billing.Marks.
+func (m *marks) MarkedAmong(ctx context.Context, keys []string) (map[string]string, error) {
+	out := map[string]string{}
+	for _, k := range keys {
+		id, ok, err := m.Marked(ctx, k)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			out[k] = id
+		}
+	}
+	return out, nil
 }

@@ -36,6 +36,8 @@ func RunClaimer(t *testing.T, openPair OpenPair) {
 		{"a failed claim writes nothing and frees its key", testClaimFails},
 		{"a panicking claim writes nothing, frees its key and panics on", testClaimPanics},
 		{"claims on one key exclude each other", testClaimExclusive},
+		{"ClaimEach takes the free keys and tells which", testClaimEach},
+		{"ClaimEach frees its keys when it ends, whatever the outcome", testClaimEachFrees},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -221,4 +223,62 @@ func testClaimExclusive(t *testing.T, a, b billing.Claimer) {
 	r, err := get(t, store(t, b), k, id(1))
 	require.NoError(t, err)
 	assert.Equal(t, uint64(1+won), r.Version, "every claim that ran wrote once, none lost")
+}
+
+func testClaimEach(t *testing.T, a, b billing.Claimer) {
+	ctx := context.Background()
+	release := make(chan struct{})
+	done := hold(t, a, "billrun/id:2", release)
+
+	keys := []string{"billrun/id:1", "billrun/id:2", "billrun/id:3"}
+	for n, tc := range []struct {
+		name string
+		c    billing.Claimer
+	}{{"the other store", b}, {"the same store", a}} {
+		name, c, inv := tc.name, tc.c, id(n+1)
+		var got []bool
+		start := time.Now()
+		err := c.ClaimEach(ctx, keys, func(tx billing.Tx, claimed []bool) error {
+			got = append([]bool(nil), claimed...)
+			// The keys taken are held until the transaction ends.
+			for _, k := range []string{keys[0], keys[2]} {
+				ran, err := b.Claim(ctx, k, func(billing.Tx) error { return nil })
+				require.NoError(t, err)
+				assert.False(t, ran, "%s: %s is held by ClaimEach", name, k)
+			}
+			_, err := tx.Invoices().Put(ctx, billing.Record[invoice.Snapshot]{ID: inv, Value: invoiceSnapshot(t, inv, 1)})
+			return err
+		})
+		require.NoError(t, err, name)
+		assert.Equal(t, []bool{true, false, true}, got, "%s: the held key is not taken", name)
+		assert.Less(t, time.Since(start), 5*time.Second, "%s does not wait for the held key", name)
+		mustGet(t, store(t, a), invoices(), inv, 1, invoiceSnapshot(t, inv, 1))
+	}
+	close(release)
+	require.NoError(t, <-done)
+
+	var got []bool
+	require.NoError(t, b.ClaimEach(ctx, nil, func(_ billing.Tx, claimed []bool) error {
+		got = claimed
+		return nil
+	}))
+	assert.Empty(t, got, "no keys, nothing claimed, fn still runs")
+}
+
+func testClaimEachFrees(t *testing.T, a, b billing.Claimer) {
+	ctx := context.Background()
+	keys := []string{"billrun/id:1", "billrun/id:2"}
+	seed(t, store(t, a))
+	err := a.ClaimEach(ctx, keys, func(tx billing.Tx, claimed []bool) error {
+		assert.Equal(t, []bool{true, true}, claimed)
+		writeEverything(t, tx)
+		return errBoom
+	})
+	require.ErrorIs(t, err, errBoom, "ClaimEach returns fn's error")
+	assertSeedOnly(t, store(t, b))
+	assertFree(t, keys[0], a, b)
+	assertFree(t, keys[1], a, b)
+
+	require.NoError(t, b.ClaimEach(ctx, keys, func(billing.Tx, []bool) error { return nil }))
+	assertFree(t, keys[0], a, b)
 }

@@ -39,6 +39,7 @@ func Run(t *testing.T, open func(t *testing.T) billing.Store) {
 		{"marks", []storeTest{
 			{"a key is marked once", testMarks},
 			{"marks roll back with their transaction", testMarksRollback},
+			{"marks are written and read many at a time", testMarkAll},
 		}},
 		{"sequence", []storeTest{
 			{"numbers are gapless per series", testSequenceGapless},

@@ -1,0 +1,195 @@
+package billing
+
+import (
+	"context"
+
+	"github.com/billkit/billkit/date"
+)
+
+// DefaultBillRunBatch is the number of customers a bill run bills in one
+// transaction when BillRunOptions.Batch is zero.
+const DefaultBillRunBatch = 32
+
+// batchCustomer is one customer's part in a batch: its contracts, the
+// charges due and, once billed, the result.
+type batchCustomer struct {
+	contracts []*Contract
+	due       []dueCharge
+	drafts    []draft
+	res       *groupResult
+	// base is the number of failures of the contracts themselves, which
+	// come before those of drawing up the invoices.
+	base int
+}
+
+// billBatch bills several customers in one transaction, and writes each
+// customer's result in results. If that transaction fails, nothing of it
+// is kept and each customer is billed again in a transaction of its own,
+// so that a customer that cannot be billed fails alone.
+func (e *Engine) billBatch(ctx context.Context, userID string, on date.Date, groups [][]*Contract, results []groupResult, opts BillRunOptions) {
+	if len(groups) == 1 {
+		results[0] = e.billCustomer(ctx, userID, on, groups[0], opts)
+		return
+	}
+	work := make([]batchCustomer, 0, len(groups))
+	for i, contracts := range groups {
+		results[i] = groupResult{}
+		res := &results[i]
+		var due []dueCharge
+		for _, c := range contracts {
+			var err error
+			if due, err = e.dueCharges(ctx, due, c, on); err != nil {
+				res.failures = append(res.failures, BillRunFailure{ContractID: c.ID.String(), Customer: c.Customer, Err: err})
+			}
+		}
+		if len(due) > 0 {
+			work = append(work, batchCustomer{contracts: contracts, due: due, res: res, base: len(res.failures)})
+		}
+	}
+	if len(work) == 0 {
+		return
+	}
+	var err error
+	if cl, ok := e.store.(Claimer); ok && !opts.DryRun {
+		err = e.billBatchClaimed(ctx, cl, userID, on, work, opts)
+	} else {
+		err = e.billBatchPlain(ctx, userID, on, work, opts)
+	}
+	if err != nil {
+		for i, contracts := range groups {
+			results[i] = e.billCustomer(ctx, userID, on, contracts, opts)
+		}
+	}
+}
+
+// billBatchPlain bills the customers of a batch: it reads what is
+// unbilled, draws up the invoices, then writes them all in one
+// transaction.
+func (e *Engine) billBatchPlain(ctx context.Context, userID string, on date.Date, work []batchCustomer, opts BillRunOptions) error {
+	var marked map[string]string
+	err := e.view(ctx, func(tx Tx) error {
+		var err error
+		marked, err = tx.Marks().MarkedAmong(ctx, dueKeys(work, nil))
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	fresh := make([][]dueCharge, len(work))
+	for i := range work {
+		fresh[i] = notIn(work[i].due, marked)
+	}
+	for i := range work {
+		w := &work[i]
+		var failures []BillRunFailure
+		w.drafts, failures = e.drafts(userID, fresh[i], on, opts.Issue)
+		w.res.failures = append(w.res.failures[:w.base:w.base], failures...)
+		w.res.already = len(w.due) - len(fresh[i])
+	}
+	if !opts.DryRun {
+		err = e.update(ctx, userID, func(tx Tx, c *change) error { return e.writeBatch(ctx, tx, c, on, work, nil, opts) })
+		if err != nil {
+			return err
+		}
+	}
+	for i := range work {
+		w := &work[i]
+		w.res.invoices = w.drafts
+		for _, d := range w.drafts {
+			w.res.billed += len(d.charges)
+		}
+	}
+	return nil
+}
+
+// billBatchClaimed bills the customers of a batch on a store shared by
+// several engine instances, in one transaction holding the claims of the
+// customers no other instance holds; the others are left to their
+// holders.
+func (e *Engine) billBatchClaimed(ctx context.Context, cl Claimer, userID string, on date.Date, work []batchCustomer, opts BillRunOptions) error {
+	keys := make([]string, len(work))
+	for i := range work {
+		keys[i] = claimKey(work[i].contracts[0].Customer)
+	}
+	var claimed []bool
+	run := func(ctx context.Context, fn func(Tx) error) error {
+		return cl.ClaimEach(ctx, keys, func(tx Tx, held []bool) error {
+			claimed = held
+			return fn(tx)
+		})
+	}
+	err := e.updateIn(ctx, run, userID, func(tx Tx, c *change) error {
+		marked, err := tx.Marks().MarkedAmong(ctx, dueKeys(work, claimed))
+		if err != nil {
+			return err
+		}
+		for i := range work {
+			w := &work[i]
+			if !claimed[i] {
+				continue
+			}
+			fresh := notIn(w.due, marked)
+			var failures []BillRunFailure
+			w.drafts, failures = e.drafts(userID, fresh, on, opts.Issue)
+			w.res.failures = append(w.res.failures[:w.base:w.base], failures...)
+			w.res.already = len(w.due) - len(fresh)
+		}
+		return e.writeBatch(ctx, tx, c, on, work, claimed, opts)
+	})
+	if err != nil {
+		return err
+	}
+	for i := range work {
+		w := &work[i]
+		if !claimed[i] {
+			w.res.elsewhere = true
+			continue
+		}
+		w.res.invoices = w.drafts
+		for _, d := range w.drafts {
+			w.res.billed += len(d.charges)
+		}
+	}
+	return nil
+}
+
+// writeBatch writes the drafts of the batch's customers in tx, those of
+// the customers claimed only when claimed is not nil: the marks of all
+// their charges first, then the invoices.
+func (e *Engine) writeBatch(ctx context.Context, tx Tx, c *change, on date.Date, work []batchCustomer, claimed []bool, opts BillRunOptions) error {
+	var marks []Mark
+	for i := range work {
+		if claimed == nil || claimed[i] {
+			marks = appendMarks(marks, work[i].drafts)
+		}
+	}
+	if err := markAll(ctx, tx, marks); err != nil {
+		return err
+	}
+	for i := range work {
+		if claimed != nil && !claimed[i] {
+			continue
+		}
+		if _, err := e.putDrafts(ctx, tx, c, on, work[i].drafts, opts.Issue); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// dueKeys returns the keys of the charges due to the batch's customers,
+// those claimed only when claimed is not nil.
+func dueKeys(work []batchCustomer, claimed []bool) []string {
+	var keys []string
+	for i := range work {
+		if claimed == nil || claimed[i] {
+			for _, d := range work[i].due {
+				keys = append(keys, d.key)
+			}
+		}
+	}
+	return keys
+}
+
+// claimKey is the key of the claim on a customer during bill runs.
+func claimKey(customer string) string { return "billrun/" + customer }
