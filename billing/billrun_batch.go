@@ -8,7 +8,7 @@ import (
 
 // DefaultBillRunBatch is the number of customers a bill run bills in one
 // transaction when BillRunOptions.Batch is zero.
-const DefaultBillRunBatch = 32
+const DefaultBillRunBatch = 128
 
 // batchCustomer is one customer's part in a batch: its contracts, the
 // charges due and, once billed, the result.
