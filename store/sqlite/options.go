@@ -15,6 +15,27 @@ type Option func(*config)
 type config struct {
 	busyTimeout time.Duration
 	maxConns    int
+	sync        Sync
+}
+
+// Sync says how long a commit to a database file waits for the disk.
+type Sync int
+
+const (
+	// SyncFull, the default, makes every commit wait until the write-ahead
+	// log is on disk: an invoice committed, and perhaps already sent,
+	// survives a power failure.
+	SyncFull Sync = iota
+	// SyncNormal lets commits return before the disk has the log: faster,
+	// but a power failure (not a crash of the process) may lose the last
+	// transactions committed. The file is never corrupted either way.
+	SyncNormal
+)
+
+// WithSync sets how long commits wait for the disk (SQLite's synchronous
+// setting): SyncFull by default.
+func WithSync(s Sync) Option {
+	return func(c *config) { c.sync = s }
 }
 
 func defaultConfig() config {
@@ -44,6 +65,9 @@ func (c config) validate() error {
 	}
 	if c.maxConns < 1 {
 		return fmt.Errorf("%w: sqlite: max conns %d is less than 1", billing.ErrConfig, c.maxConns)
+	}
+	if c.sync != SyncFull && c.sync != SyncNormal {
+		return fmt.Errorf("%w: sqlite: sync %d is neither SyncFull nor SyncNormal", billing.ErrConfig, c.sync)
 	}
 	return nil
 }

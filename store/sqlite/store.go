@@ -64,6 +64,10 @@ const Memory = ":memory:"
 // nothing of it is kept, and the invoice numbers it took are handed out
 // again.
 //
+// A commit to a file waits until the write-ahead log is on disk, so that
+// what was committed survives a power failure; WithSync(SyncNormal)
+// trades that for speed.
+//
 // View is a read transaction over one snapshot of the database. A file
 // database uses write-ahead logging, so Views run in parallel with each
 // other and with an Update, and see none of an Update until it commits.
@@ -136,7 +140,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 		dsn = "file:billkit-" + uuid.NewString() + "?" + params.Encode()
 	} else {
 		params.Set("_journal_mode", "WAL")
-		params.Set("_synchronous", "NORMAL")
+		params.Set("_synchronous", map[Sync]string{SyncFull: "FULL", SyncNormal: "NORMAL"}[cfg.sync])
 		dsn = "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + params.Encode()
 	}
 	db, err := sql.Open("sqlite", dsn)
