@@ -19,10 +19,12 @@ type BillRunOptions struct {
 	// Workers is the number of batches of customers billed at once; 0
 	// means runtime.GOMAXPROCS(0).
 	Workers int
-	// Batch is the number of customers billed in one transaction; 0 means
-	// DefaultBillRunBatch. Larger batches write faster, above all to a
-	// database, where each commit waits for the disk; a batch whose
-	// transaction fails is billed again one customer per transaction.
+	// Batch is the largest number of customers billed in one
+	// transaction; 0 means DefaultBillRunBatch. Larger batches write
+	// faster, above all to a database, where each commit waits for the
+	// disk; a batch whose transaction fails is billed again one customer
+	// per transaction. With Issue, a batch holds the numbering series
+	// until it commits, so other issuers wait for it.
 	Batch int
 	// DryRun computes the invoices the run would create and writes
 	// nothing.
@@ -146,6 +148,8 @@ func (e *Engine) BillRun(ctx context.Context, userID string, on date.Date, opts 
 	if batch <= 0 {
 		batch = DefaultBillRunBatch
 	}
+	// Small runs keep every worker busy.
+	batch = max(1, min(batch, (len(groups)+workers-1)/workers))
 	results := make([]groupResult, len(groups))
 	jobs := make(chan int) // the first customer of each batch
 	var (

@@ -2,6 +2,7 @@ package billing
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/billkit/billkit/date"
 )
@@ -55,7 +56,15 @@ func (e *Engine) billBatch(ctx context.Context, userID string, on date.Date, gro
 	} else {
 		err = e.billBatchPlain(ctx, userID, on, work, opts)
 	}
-	if err != nil {
+	switch {
+	case err == nil:
+	case ctx.Err() != nil:
+		// The run is cancelled: none of the batch was billed, and billing
+		// them one by one would fail the same way.
+		for i, contracts := range groups {
+			results[i] = failAll(results[i], contracts, ctx.Err())
+		}
+	default:
 		for i, contracts := range groups {
 			results[i] = e.billCustomer(ctx, userID, on, contracts, opts)
 		}
@@ -114,6 +123,9 @@ func (e *Engine) billBatchClaimed(ctx context.Context, cl Claimer, userID string
 	var claimed []bool
 	run := func(ctx context.Context, fn func(Tx) error) error {
 		return cl.ClaimEach(ctx, keys, func(tx Tx, held []bool) error {
+			if len(held) != len(keys) {
+				return fmt.Errorf("billing: the store claimed %d of %d keys", len(held), len(keys))
+			}
 			claimed = held
 			return fn(tx)
 		})

@@ -2,6 +2,7 @@ package billing_test
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"testing"
 
@@ -128,4 +129,37 @@ func storedContracts(t *testing.T, st billing.Store) []billing.Contract {
 		return err
 	}))
 	return out
+}
+
+// brokenClaimer is a shared store whose claims fail, as a database that
+// cannot be reached.
+type brokenClaimer struct{ *memory.Store }
+
+var errDown = errors.New("database down")
+
+func (brokenClaimer) Claim(context.Context, string, func(billing.Tx) error) (bool, error) {
+	return false, errDown
+}
+
+func (brokenClaimer) ClaimEach(context.Context, []string, func(billing.Tx, []bool) error) error {
+	return errDown
+}
+
+// A claim that fails is a failure, not a customer left to another
+// instance.
+func TestBillRunReportsFailedClaims(t *testing.T) {
+	f := newFixture(t)
+	st := brokenClaimer{memory.NewStore()}
+	putContracts(t, st, monthlyContract(t, f.engine.Desk(), 0), 10)
+	e, err := billing.New(st, f.engine.Desk(), billing.WithAccess(f.engine.Access()))
+	require.NoError(t, err)
+	for _, batch := range []int{1, 5} {
+		rep, err := e.BillRun(context.Background(), carol, may1, billing.BillRunOptions{Batch: batch})
+		require.NoError(t, err)
+		assert.Zero(t, rep.Elsewhere, "batch %d", batch)
+		require.Len(t, rep.Failures, 10, "batch %d", batch)
+		for _, fl := range rep.Failures {
+			assert.ErrorIs(t, fl.Err, errDown)
+		}
+	}
 }

@@ -125,7 +125,7 @@ func (e *Engine) billClaimed(ctx context.Context, cl Claimer, userID string, on 
 			return err
 		})
 		switch {
-		case !claimed:
+		case err == nil && !claimed:
 			res.elsewhere = true
 			return res
 		case errors.Is(err, errRaced) && attempt < 3:
@@ -412,7 +412,9 @@ func (e *Engine) putDrafts(ctx context.Context, tx Tx, c *change, on date.Date, 
 			if v != d.created.Version {
 				return 0, fmt.Errorf("billing: the store gave version %d to the new invoice %s", v, id)
 			}
-			c.events = append(c.events, d.created)
+			ev := d.created
+			ev.At = e.now() // when it is written, not when it was drawn up
+			c.events = append(c.events, ev)
 			continue
 		}
 		snap, err := e.issueSubmitted(ctx, tx, c, d, on)

@@ -285,3 +285,35 @@ func TestBillRunCancelled(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, rep.Invoices, 50, "a cancelled run leaves everything to bill")
 }
+
+// cancelOnUpdate cancels the run's context on its first Update, which
+// then fails.
+type cancelOnUpdate struct {
+	billing.Store
+	cancel  context.CancelFunc
+	updates atomic.Int64
+}
+
+func (s *cancelOnUpdate) Update(ctx context.Context, fn func(billing.Tx) error) error {
+	s.updates.Add(1)
+	s.cancel()
+	return ctx.Err()
+}
+
+// A batch cancelled in flight is not billed again customer by customer.
+func TestBillRunCancelledBatch(t *testing.T) {
+	f := newFixture(t)
+	putContracts(t, f.store, monthlyContract(t, f.engine.Desk(), 0), 50)
+	ctx, cancel := context.WithCancel(context.Background())
+	st := &cancelOnUpdate{Store: f.store, cancel: cancel}
+	e, err := billing.New(st, f.engine.Desk(), billing.WithAccess(f.engine.Access()))
+	require.NoError(t, err)
+	rep, err := e.BillRun(ctx, carol, may1, billing.BillRunOptions{Workers: 1, Batch: 50})
+	require.ErrorIs(t, err, context.Canceled)
+	assert.Equal(t, int64(1), st.updates.Load(), "no transaction after the cancelled one")
+	assert.Empty(t, rep.Invoices)
+	for _, fl := range rep.Failures {
+		assert.ErrorIs(t, fl.Err, context.Canceled)
+	}
+	assert.Empty(t, storedInvoices(t, f.engine))
+}

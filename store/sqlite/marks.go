@@ -53,37 +53,43 @@ func (m *marks) Marked(ctx context.Context, key string) (string, bool, error) {
 }
 
 // MarkAll implements billing.Marks. An empty key is refused with a
-// *validation.Error, and nothing is marked. Update holds the database's
-// write lock, so the keys checked free stay free until they are written.
+// *validation.Error, and nothing is marked. The marks are written under a
+// savepoint, so that a refused key, or a failed statement, takes back
+// those written before it.
 func (m *marks) MarkAll(ctx context.Context, marks []billing.Mark) error {
 	if err := m.tx.check(ctx, true); err != nil {
 		return err
 	}
-	seen := make(map[string]struct{}, len(marks))
 	for i, mk := range marks {
 		if mk.Key == "" {
 			return validation.New("marks["+strconv.Itoa(i)+"].key", validation.CodeRequired, "is required to mark a charge")
 		}
-		if _, twice := seen[mk.Key]; twice {
-			return &billing.ConflictError{Kind: "mark", ID: mk.Key}
-		}
-		seen[mk.Key] = struct{}{}
-		if _, ok, err := m.Marked(ctx, mk.Key); err != nil {
-			return err
-		} else if ok {
-			return &billing.ConflictError{Kind: "mark", ID: mk.Key}
-		}
+	}
+	if len(marks) == 0 {
+		return nil
+	}
+	if _, err := m.tx.sqlTx.ExecContext(ctx, "SAVEPOINT mark_all"); err != nil {
+		return dbError(ctx, "mark", err)
 	}
 	for _, mk := range marks {
 		if err := m.Mark(ctx, mk.Key, mk.InvoiceID); err != nil {
+			if _, rerr := m.tx.sqlTx.ExecContext(ctx, "ROLLBACK TO mark_all; RELEASE mark_all"); rerr != nil {
+				return errors.Join(err, dbError(ctx, "mark", rerr))
+			}
 			return err
 		}
+	}
+	if _, err := m.tx.sqlTx.ExecContext(ctx, "RELEASE mark_all"); err != nil {
+		return dbError(ctx, "mark", err)
 	}
 	return nil
 }
 
 // MarkedAmong implements billing.Marks.
 func (m *marks) MarkedAmong(ctx context.Context, keys []string) (map[string]string, error) {
+	if err := m.tx.check(ctx, false); err != nil {
+		return nil, err
+	}
 	out := map[string]string{}
 	for _, k := range keys {
 		id, ok, err := m.Marked(ctx, k)
