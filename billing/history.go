@@ -120,23 +120,32 @@ func (e *Engine) HistorySource() collab.HistorySource { return historySource{e} 
 type historySource struct{ e *Engine }
 
 func (h historySource) History(ctx context.Context, ref collab.Ref, q collab.HistoryQuery) ([]collab.HistoryEntry, error) {
-	eq := EventQuery{Descending: q.Descending, Limit: q.Limit}
-	if !q.From.IsZero() {
-		// From is inclusive and the store's cursor is not: read from
-		// From's instant on, and let q.Apply drop what sorts before it
-		// at that instant and cut the page.
-		eq.Limit = 0
-		if q.Descending {
-			eq.Until = q.From.At.Add(time.Nanosecond)
-		} else {
-			eq.Since = q.From.At
-		}
-	}
 	var out []collab.HistoryEntry
 	err := h.e.view(ctx, func(tx Tx) error {
-		evs, err := tx.Events().Object(ctx, ref, eq)
-		if err != nil {
-			return err
+		var evs []Event
+		if !q.From.IsZero() {
+			// From is inclusive and the store's cursor is not: the event
+			// at From, if any, then those after it.
+			at, err := tx.Events().Object(ctx, ref, EventQuery{Since: q.From.At, Until: q.From.At.Add(time.Nanosecond)})
+			if err != nil {
+				return err
+			}
+			for _, ev := range at {
+				if ev.ID == q.From.ID {
+					evs = append(evs, ev)
+				}
+			}
+		}
+		limit := q.Limit
+		if limit > 0 {
+			limit -= len(evs)
+		}
+		if q.Limit <= 0 || limit > 0 {
+			more, err := tx.Events().Object(ctx, ref, EventQuery{After: q.From, Descending: q.Descending, Limit: limit})
+			if err != nil {
+				return err
+			}
+			evs = append(evs, more...)
 		}
 		out = make([]collab.HistoryEntry, 0, len(evs))
 		for _, ev := range evs {

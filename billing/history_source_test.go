@@ -3,13 +3,16 @@ package billing_test
 import (
 	"context"
 	"testing"
+	"time"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/billkit/billkit/billing"
 	"github.com/billkit/billkit/collab"
 	"github.com/billkit/billkit/date"
+	"github.com/billkit/billkit/quote"
 )
 
 // The activity feed says in words what each change did, after the
@@ -76,4 +79,41 @@ func TestHistorySourceSummaries(t *testing.T) {
 	page, err = e.HistorySource().History(ctx, ref, collab.HistoryQuery{From: entries[2].Position(), Limit: 2, Descending: true})
 	require.NoError(t, err)
 	assert.Equal(t, []collab.HistoryEntry{entries[2], entries[1]}, page)
+}
+
+// Paging works among events of the same instant too, ordered by ID.
+func TestHistorySourcePagesWithinAnInstant(t *testing.T) {
+	ctx := context.Background()
+	at := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	f := newFixture(t, billing.WithClock(func() time.Time { return at }))
+	e := f.engine
+	q, err := e.CreateQuote(ctx, alice, quoteInput(0))
+	require.NoError(t, err)
+	id := q.ID.String()
+	for range 4 {
+		_, err = e.EditQuote(ctx, alice, id, func(in *quote.Input) error {
+			in.Lines[0].Quantity = in.Lines[0].Quantity.Add(decimal.NewFromInt(1))
+			return nil
+		})
+		require.NoError(t, err)
+	}
+	ref := collab.Ref{Kind: collab.KindQuote, ID: id}
+	all, err := e.HistorySource().History(ctx, ref, collab.HistoryQuery{})
+	require.NoError(t, err)
+	require.Len(t, all, 5)
+	for _, h := range all {
+		require.True(t, h.At.Equal(at))
+	}
+	for from := range all {
+		page, err := e.HistorySource().History(ctx, ref, collab.HistoryQuery{From: all[from].Position(), Limit: 2})
+		require.NoError(t, err)
+		assert.Equal(t, all[from:min(from+2, len(all))], page, "ascending from %d", from)
+		page, err = e.HistorySource().History(ctx, ref, collab.HistoryQuery{From: all[from].Position(), Limit: 2, Descending: true})
+		require.NoError(t, err)
+		want := []collab.HistoryEntry{all[from]}
+		if from > 0 {
+			want = append(want, all[from-1])
+		}
+		assert.Equal(t, want, page, "descending from %d", from)
+	}
 }
