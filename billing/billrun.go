@@ -101,7 +101,7 @@ type BillRunReport struct {
 	Failures []BillRunFailure
 	// Elsewhere counts the contracts left to another engine instance
 	// that was billing their customer at the same time (on stores that
-	// implement Claimer).
+	// implement Claimer); that instance reports them, failures included.
 	Elsewhere int
 }
 

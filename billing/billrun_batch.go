@@ -154,7 +154,9 @@ func (e *Engine) billBatchClaimed(ctx context.Context, cl Claimer, userID string
 	for i := range work {
 		w := &work[i]
 		if !claimed[i] {
-			w.res.elsewhere = true
+			// The instance that holds the claim reports the customer,
+			// its broken contracts included.
+			w.res.elsewhere, w.res.failures = true, nil
 			continue
 		}
 		w.res.invoices = w.drafts

@@ -126,7 +126,9 @@ func (e *Engine) billClaimed(ctx context.Context, cl Claimer, userID string, on 
 		})
 		switch {
 		case err == nil && !claimed:
-			res.elsewhere = true
+			// The instance that holds the claim reports the customer,
+			// its broken contracts included.
+			res.elsewhere, res.failures = true, nil
 			return res
 		case errors.Is(err, errRaced) && attempt < 3:
 			// Billed without a claim meanwhile: read again.
