@@ -8,6 +8,7 @@ import (
 	"github.com/billkit/billkit/billing"
 	"github.com/billkit/billkit/date"
 	"github.com/billkit/billkit/store/memory"
+	"github.com/billkit/billkit/store/storetest"
 )
 
 var sinkReport billing.BillRunReport
@@ -38,7 +39,7 @@ func benchBillRun(b *testing.B, n int, opts billing.BillRunOptions) {
 	for b.Loop() {
 		b.StopTimer()
 		st := memory.NewStore()
-		putContracts(b, st, tmpl, n)
+		storetest.PutContracts(b, st, tmpl, n)
 		e, err := billing.New(st, f.engine.Desk(), billing.WithAccess(f.engine.Access()))
 		if err != nil {
 			b.Fatal(err)

@@ -16,6 +16,7 @@ import (
 	"github.com/billkit/billkit/date"
 	"github.com/billkit/billkit/invoice"
 	"github.com/billkit/billkit/schedule"
+	"github.com/billkit/billkit/store/storetest"
 )
 
 var may1 = date.MustParse("2026-05-01")
@@ -64,7 +65,7 @@ func TestBillRunIdempotent(t *testing.T) {
 	ctx := context.Background()
 	f := newFixture(t)
 	n := contractCount()
-	putContracts(t, f.store, monthlyContract(t, f.engine.Desk(), 0), n)
+	storetest.PutContracts(t, f.store, monthlyContract(t, f.engine.Desk(), 0), n)
 
 	var last billing.BillRunProgress
 	var calls atomic.Int64
@@ -111,7 +112,7 @@ func TestBillRunIdempotent(t *testing.T) {
 func TestBillRunDryRunEqualsRun(t *testing.T) {
 	ctx := context.Background()
 	f := newFixture(t)
-	putContracts(t, f.store, monthlyContract(t, f.engine.Desk(), 0), 500)
+	storetest.PutContracts(t, f.store, monthlyContract(t, f.engine.Desk(), 0), 500)
 	dryOpts := billing.BillRunOptions{DryRun: true}
 	dryDocs := collect(&dryOpts)
 	dry, err := f.engine.BillRun(ctx, carol, may1, dryOpts)
@@ -139,7 +140,7 @@ func TestBillRunReportsBadContracts(t *testing.T) {
 	ctx := context.Background()
 	f := newFixture(t)
 	n := contractCount()
-	ids := putContracts(t, f.store, monthlyContract(t, f.engine.Desk(), 0), n)
+	ids := storetest.PutContracts(t, f.store, monthlyContract(t, f.engine.Desk(), 0), n)
 	// Break 1 % of the contracts: a recurring plan without its terms.
 	var bad []string
 	require.NoError(t, f.store.Update(ctx, func(tx billing.Tx) error {
@@ -192,7 +193,7 @@ func TestBillRunResumes(t *testing.T) {
 		t.Run(fmt.Sprintf("batches of %d", tc.batch), func(t *testing.T) {
 			ctx := context.Background()
 			f := newFixture(t)
-			putContracts(t, f.store, monthlyContract(t, f.engine.Desk(), 0), 300)
+			storetest.PutContracts(t, f.store, monthlyContract(t, f.engine.Desk(), 0), 300)
 			fs := &failingStore{Store: f.store}
 			fs.ok.Store(int64(tc.ok))
 			crashing, err := billing.New(fs, f.engine.Desk(), billing.WithAccess(f.engine.Access()))
@@ -212,7 +213,7 @@ func TestBillRunResumes(t *testing.T) {
 			assert.Equal(t, 2*tc.billed, rest.AlreadyBilled)
 
 			clean := newFixture(t)
-			putContracts(t, clean.store, monthlyContract(t, clean.engine.Desk(), 0), 300)
+			storetest.PutContracts(t, clean.store, monthlyContract(t, clean.engine.Desk(), 0), 300)
 			wantOpts := billing.BillRunOptions{DryRun: true}
 			want := collect(&wantOpts)
 			_, err = clean.engine.BillRun(ctx, carol, may1, wantOpts)
@@ -226,7 +227,7 @@ func TestBillRunResumes(t *testing.T) {
 func TestBillRunRetriesFailedBatch(t *testing.T) {
 	ctx := context.Background()
 	f := newFixture(t)
-	putContracts(t, f.store, monthlyContract(t, f.engine.Desk(), 0), 100)
+	storetest.PutContracts(t, f.store, monthlyContract(t, f.engine.Desk(), 0), 100)
 	fs := &failOnce{Store: f.store}
 	e, err := billing.New(fs, f.engine.Desk(), billing.WithAccess(f.engine.Access()))
 	require.NoError(t, err)
@@ -259,7 +260,7 @@ func (s *failOnce) Update(ctx context.Context, fn func(billing.Tx) error) error 
 func TestBillRunIssuesGapless(t *testing.T) {
 	ctx := context.Background()
 	f := newFixture(t)
-	putContracts(t, f.store, monthlyContract(t, f.engine.Desk(), 0), 200)
+	storetest.PutContracts(t, f.store, monthlyContract(t, f.engine.Desk(), 0), 200)
 	rep, err := f.engine.BillRun(ctx, carol, may1, billing.BillRunOptions{Workers: 4, Issue: true})
 	require.NoError(t, err)
 	require.Len(t, rep.Invoices, 200)
@@ -276,7 +277,7 @@ func TestBillRunIssuesGapless(t *testing.T) {
 
 func TestBillRunCancelled(t *testing.T) {
 	f := newFixture(t)
-	putContracts(t, f.store, monthlyContract(t, f.engine.Desk(), 0), 50)
+	storetest.PutContracts(t, f.store, monthlyContract(t, f.engine.Desk(), 0), 50)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	_, err := f.engine.BillRun(ctx, carol, may1, billing.BillRunOptions{})
@@ -303,7 +304,7 @@ func (s *cancelOnUpdate) Update(ctx context.Context, fn func(billing.Tx) error) 
 // A batch cancelled in flight is not billed again customer by customer.
 func TestBillRunCancelledBatch(t *testing.T) {
 	f := newFixture(t)
-	putContracts(t, f.store, monthlyContract(t, f.engine.Desk(), 0), 50)
+	storetest.PutContracts(t, f.store, monthlyContract(t, f.engine.Desk(), 0), 50)
 	ctx, cancel := context.WithCancel(context.Background())
 	st := &cancelOnUpdate{Store: f.store, cancel: cancel}
 	e, err := billing.New(st, f.engine.Desk(), billing.WithAccess(f.engine.Access()))

@@ -1,7 +1,6 @@
 package billing_test
 
 import (
-	"context"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -158,32 +157,6 @@ func monthlyContract(t testing.TB, desk *quote.Desk, n int) billing.Contract {
 	c, err := q.Accept(uuid.New(), date.MustParse("2026-03-10"))
 	require.NoError(t, err)
 	return billing.Contract{Contract: *c, Customer: billing.CustomerKey(c.Buyer)}
-}
-
-// putContracts stores n copies of tmpl, each for its own customer.
-func putContracts(t testing.TB, st billing.Store, tmpl billing.Contract, n int) []string {
-	t.Helper()
-	ids := make([]string, n)
-	ctx := context.Background()
-	require.NoError(t, st.Update(ctx, func(tx billing.Tx) error {
-		for i := range n {
-			c := tmpl.Clone()
-			c.ID = billing.NewID()
-			c.Buyer.Name = "Customer " + itoa(i)
-			c.Buyer.LegalID = itoa(100000000 + i)
-			c.Buyer.VATID = ""
-			c.Customer = billing.CustomerKey(c.Buyer)
-			for j := range c.Lines {
-				c.Lines[j].ContractID = c.ID
-			}
-			ids[i] = c.ID.String()
-			if _, err := tx.Contracts().Put(ctx, billing.Record[billing.Contract]{ID: ids[i], Value: c}); err != nil {
-				return err
-			}
-		}
-		return nil
-	}))
-	return ids
 }
 
 func itoa(i int) string { return decimal.NewFromInt(int64(i)).String() }

@@ -14,6 +14,7 @@ import (
 	"github.com/billkit/billkit/date"
 	"github.com/billkit/billkit/invoice"
 	"github.com/billkit/billkit/store/memory"
+	"github.com/billkit/billkit/store/storetest"
 )
 
 // benchSubs is the number of subscriptions BenchmarkBillRun bills: small
@@ -40,7 +41,7 @@ func BenchmarkBillRun(b *testing.B) {
 		b.StopTimer()
 		st := openStore(b)
 		e := newEngines(b, st)[0]
-		putContracts(b, st, monthlyContract(b, e.Desk()), n)
+		storetest.PutContracts(b, st, monthlyContract(b, e.Desk()), n)
 		b.StartTimer()
 		start := time.Now()
 		var err error
@@ -129,7 +130,7 @@ func BenchmarkCopyBillRunRows(b *testing.B) {
 	// The invoices a run would create, drawn up by a dry run in memory.
 	mem := memory.NewStore()
 	e := newEngines(b, mem)[0]
-	putContracts(b, mem, monthlyContract(b, e.Desk()), n)
+	storetest.PutContracts(b, mem, monthlyContract(b, e.Desk()), n)
 	var invs []invoice.Snapshot
 	_, err := e.BillRun(ctx, accountant, date.MustParse("2026-04-01"), billing.BillRunOptions{DryRun: true,
 		OnInvoice: func(s invoice.Snapshot) { invs = append(invs, s) }})

@@ -15,6 +15,7 @@ import (
 	"github.com/billkit/billkit/collab"
 	"github.com/billkit/billkit/date"
 	"github.com/billkit/billkit/invoice"
+	"github.com/billkit/billkit/store/storetest"
 )
 
 func TestEnginesShareGaplessNumbering(t *testing.T) {
@@ -63,7 +64,7 @@ func TestBillRunsSplitCustomers(t *testing.T) {
 	ctx := context.Background()
 	a, b := openPair(t)
 	engines := newEngines(t, a, b)
-	putContracts(t, a, monthlyContract(t, engines[0].Desk()), customers)
+	storetest.PutContracts(t, a, monthlyContract(t, engines[0].Desk()), customers)
 
 	var reps [2]billing.BillRunReport
 	var wg sync.WaitGroup

@@ -17,6 +17,7 @@ import (
 	"github.com/billkit/billkit/invoice"
 	"github.com/billkit/billkit/money"
 	"github.com/billkit/billkit/quote"
+	"github.com/billkit/billkit/store/storetest"
 	"github.com/billkit/billkit/tax"
 )
 
@@ -150,7 +151,7 @@ func BenchmarkBillRun10k(b *testing.B) {
 		b.StopTimer()
 		run++
 		s := openAt(b, filepath.Join(dir, "run-"+strconv.Itoa(run)+".db"))
-		putContracts(b, s, tmpl, n)
+		storetest.PutContracts(b, s, tmpl, n)
 		e := newEngine(b, s)
 		b.StartTimer()
 		start := time.Now()

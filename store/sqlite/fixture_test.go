@@ -2,7 +2,6 @@ package sqlite_test
 
 import (
 	"context"
-	"strconv"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -168,30 +167,4 @@ func monthlyContract(t testing.TB, desk *quote.Desk) billing.Contract {
 	c, err := q.Accept(uuid.New(), date.MustParse("2026-03-10"))
 	require.NoError(t, err)
 	return billing.Contract{Contract: *c, Customer: billing.CustomerKey(c.Buyer)}
-}
-
-// putContracts stores n copies of tmpl, each for its own customer, in
-// transactions of 1,000.
-func putContracts(t testing.TB, st billing.Store, tmpl billing.Contract, n int) {
-	t.Helper()
-	ctx := context.Background()
-	for start := 0; start < n; start += 1000 {
-		require.NoError(t, st.Update(ctx, func(tx billing.Tx) error {
-			for i := start; i < min(start+1000, n); i++ {
-				c := tmpl.Clone()
-				c.ID = billing.NewID()
-				c.Buyer.Name = "Customer " + strconv.Itoa(i)
-				c.Buyer.LegalID = strconv.Itoa(100000000 + i)
-				c.Buyer.VATID = ""
-				c.Customer = billing.CustomerKey(c.Buyer)
-				for j := range c.Lines {
-					c.Lines[j].ContractID = c.ID
-				}
-				if _, err := tx.Contracts().Put(ctx, billing.Record[billing.Contract]{ID: c.ID.String(), Value: c}); err != nil {
-					return err
-				}
-			}
-			return nil
-		}))
-	}
 }
