@@ -17,4 +17,9 @@
 //
 // Run the suite with -race: several subtests drive a store from many
 // goroutines at once.
+//
+// Stores that several engine instances share also run RunClaimer and
+// RunFeed, which check billing.Claimer and billing.EventFeed against two
+// stores over one database (an OpenPair). PutContracts fills a store with
+// contracts for bill-run tests and benchmarks.
 package storetest
