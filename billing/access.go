@@ -231,3 +231,11 @@ func (a *Access) quoteLevels(userID string) []string {
 	sort.Strings(levels)
 	return levels
 }
+
+// displayName returns the user's name, or their ID when they have none.
+func (a *Access) displayName(id string) string {
+	if u, err := a.User(id); err == nil && u.Name != "" {
+		return u.Name
+	}
+	return id
+}

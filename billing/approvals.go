@@ -197,6 +197,7 @@ func (e *Engine) decide(ctx context.Context, userID, requestID, rejectReason str
 		}
 		c.record(approvalRef(r.ID), action, before, approvalFields(r), v, rejectReason)
 		e.tellRequester(c, r)
+		e.tellOthers(c, r, i, userID)
 		if r.Status == ApprovalPending {
 			e.announce(c, r, notify.KindApprovalRequested, "Approval requested: "+r.Summary)
 		}
@@ -220,6 +221,24 @@ func (e *Engine) tellRequester(c *change, r ApprovalRequest) {
 	c.notify(notify.Notification{Recipient: r.RequestedBy, Kind: KindApprovalDecided, Subject: subject,
 		Object: notify.Object{Kind: string(r.Object.Kind), ID: r.Object.ID},
 		Data:   map[string]string{"approval_id": r.ID, "status": string(r.Status)}})
+}
+
+// tellOthers tells the other people who were asked to decide step i that
+// decider has, so that the request leaves their to-do lists.
+func (e *Engine) tellOthers(c *change, r ApprovalRequest, i int, decider string) {
+	verb := "Approved"
+	if r.Steps[i].Decision == ApprovalRejected {
+		verb = "Rejected"
+	}
+	for _, u := range e.access.deciders(r, i) {
+		if u == decider || u == r.RequestedBy {
+			continue
+		}
+		c.notify(notify.Notification{Recipient: u, Kind: KindApprovalDecided,
+			Subject: verb + " by " + e.access.displayName(decider) + ", nothing left to do: " + r.Summary,
+			Object:  notify.Object{Kind: string(r.Object.Kind), ID: r.Object.ID},
+			Data:    map[string]string{"approval_id": r.ID, "status": string(r.Status), "decided_by": decider}})
+	}
 }
 
 // apply carries a decision over to the object: quotes record each

@@ -77,6 +77,7 @@ func (t *tour) negotiate() error {
 	}
 	t.say("%s approves: request %s", bruno, done.Status)
 	t.printNotifications(alice, "")
+	t.printNotifications(david, "")
 
 	if _, err := t.engine.SendQuote(t.ctx, alice, id, day); err != nil {
 		return err
