@@ -169,3 +169,18 @@ func ExampleLegalMentions_Notes() {
 	// PMT Indemnité forfaitaire pour frais de recouvrement en cas de retard de paiement : 40,00 € (art. L441-10 et D441-5 du Code de commerce).
 	// AAB Pas d'escompte pour paiement anticipé.
 }
+
+// LineNet prices one line as the invoice will: 12.5 days at 650.00 EUR,
+// less 5 %.
+func ExampleLineNet() {
+	line := invoice.Line{ID: "1", Name: "Development", Quantity: decimal.RequireFromString("12.5"), UnitCode: "DAY",
+		UnitPrice:  money.MustParse("650.00 EUR"),
+		Allowances: []invoice.LineAllowanceCharge{{Percent: decimal.NewFromInt(5), Reason: "Volume discount"}}}
+	net, err := invoice.LineNet(line, money.EUR, money.RoundHalfAwayFromZero)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(net)
+	// Output: 7718.75 EUR
+}
