@@ -2,8 +2,10 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 
 	sqlite "modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
@@ -33,4 +35,37 @@ func dbError(ctx context.Context, op string, err error) error {
 		}
 	}
 	return fmt.Errorf("sqlite: %s: %w", op, err)
+}
+
+// busy reports whether err is SQLite's "database is locked".
+func busy(err error) bool {
+	var e *sqlite.Error
+	if errors.As(err, &e) {
+		switch e.Code() & 0xff {
+		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+			return true
+		}
+	}
+	return false
+}
+
+// beginTx begins a transaction on db, trying again for up to wait while
+// the database is locked. SQLite's busy timeout covers most waits, but
+// not all: a BEGIN may be refused at once while another connection sets
+// up the write-ahead log of a new file, or to avoid a deadlock.
+func beginTx(ctx context.Context, db *sql.DB, opts *sql.TxOptions, wait time.Duration) (*sql.Tx, error) {
+	deadline := time.Now().Add(wait)
+	pause := time.Millisecond
+	for {
+		tx, err := db.BeginTx(ctx, opts)
+		if err == nil || !busy(err) || time.Now().After(deadline) {
+			return tx, err
+		}
+		select {
+		case <-time.After(pause):
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+		pause = min(2*pause, 50*time.Millisecond)
+	}
 }

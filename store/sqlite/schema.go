@@ -134,8 +134,8 @@ func collectionTable(name string) string {
 // (BEGIN IMMEDIATE), so that two processes opening a new file at once
 // take turns, and the second finds the work done. A database whose schema
 // is newer than this package knows is refused.
-func migrate(ctx context.Context, db *sql.DB, steps []migration) (err error) {
-	tx, err := db.BeginTx(ctx, nil)
+func migrate(ctx context.Context, db *sql.DB, steps []migration, wait time.Duration) (err error) {
+	tx, err := beginTx(ctx, db, nil, wait)
 	if err != nil {
 		return dbError(ctx, "begin migration", err)
 	}

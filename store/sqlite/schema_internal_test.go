@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -21,7 +22,7 @@ func TestOpenMigratesOlderSchema(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "billing.db")
 	db, err := sql.Open("sqlite", "file:"+path+"?_txlock=immediate")
 	require.NoError(t, err)
-	require.NoError(t, migrate(ctx, db, migrations[:1]))
+	require.NoError(t, migrate(ctx, db, migrations[:1], time.Second))
 	_, err = db.Exec(`INSERT INTO contracts (id, version, value) VALUES ('c-1', 3, '{"customer":"id:552100554"}')`)
 	require.NoError(t, err)
 	require.NoError(t, db.Close())

@@ -28,6 +28,7 @@ import (
 	"strconv"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/google/uuid"
 	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
@@ -90,6 +91,7 @@ const Memory = ":memory:"
 // an empty, non-nil slice or map reads back as nil.
 type Store struct {
 	db      *sql.DB
+	busy    time.Duration // how long a transaction waits for other processes
 	keeper  *sql.Conn     // holds an in-memory database open; nil for a file
 	writer  chan struct{} // the turn of this Store's Updates
 	stmts   [numStmts]*sql.Stmt
@@ -147,7 +149,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
-	s := &Store{db: db, writer: make(chan struct{}, 1)}
+	s := &Store{db: db, busy: cfg.busyTimeout, writer: make(chan struct{}, 1)}
 	if memory {
 		db.SetMaxOpenConns(1)
 		if s.keeper, err = db.Conn(ctx); err != nil {
@@ -168,7 +170,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 
 // open migrates the schema and prepares the statements.
 func (s *Store) open(ctx context.Context) error {
-	if err := migrate(ctx, s.db, migrations); err != nil {
+	if err := migrate(ctx, s.db, migrations, s.busy); err != nil {
 		return err
 	}
 	for i, q := range statements {
@@ -280,7 +282,7 @@ func (s *Store) begin(ctx context.Context, write bool) (*sql.Tx, error) {
 		}
 		opts = nil
 	}
-	sqlTx, err := s.db.BeginTx(ctx, opts)
+	sqlTx, err := beginTx(ctx, s.db, opts, s.busy)
 	if err != nil {
 		if write {
 			<-s.writer
