@@ -16,14 +16,25 @@ type field struct{ name, value string }
 // which list the same fields in the same order (before is nil for a
 // creation).
 func diff(before, after []field) []Change {
-	var out []Change
-	for i, f := range after {
-		var old string
+	old := func(i int) string {
 		if i < len(before) {
-			old = before[i].value
+			return before[i].value
 		}
-		if old != f.value {
-			out = append(out, Change{Field: f.name, Before: old, After: f.value})
+		return ""
+	}
+	n := 0 // counted first, so that the list is allocated once
+	for i, f := range after {
+		if old(i) != f.value {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]Change, 0, n)
+	for i, f := range after {
+		if o := old(i); o != f.value {
+			out = append(out, Change{Field: f.name, Before: o, After: f.value})
 		}
 	}
 	return out
