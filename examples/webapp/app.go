@@ -43,17 +43,29 @@ type app struct {
 	read map[string]bool // IDs of the notifications their recipient has seen
 }
 
-// newApp seeds half a year of billing history on the in-memory stores and
-// returns the application over it. The seed pins the clock and the IDs,
-// so every run shows the same data at the same URLs.
-func newApp(ctx context.Context, log *slog.Logger) (*app, error) {
+// newApp returns the application over st. Empty stores are seeded with
+// half a year of billing history; the seed pins the clock and the IDs, so
+// every run shows the same data at the same URLs. Stores seeded by an
+// earlier run (a SQLite file) are used as they are, the clock set after
+// what they hold.
+func newApp(ctx context.Context, log *slog.Logger, st stores) (*app, error) {
 	clock := &demoClock{}
-	ids := sequentialIDs()
-	svc, err := newServices(clock, ids)
+	seeded, last, err := seededAlready(ctx, st.billing)
 	if err != nil {
 		return nil, err
 	}
-	if err := seed(ctx, svc, clock, ids); err != nil {
+	ids := sequentialIDs()
+	if seeded {
+		ids = billing.NewID
+	}
+	svc, err := newServices(st, clock, ids)
+	if err != nil {
+		return nil, err
+	}
+	if seeded {
+		clock.set(today)
+		clock.after(last)
+	} else if err := seed(ctx, svc, clock, ids); err != nil {
 		return nil, err
 	}
 	if log == nil {
@@ -72,6 +84,26 @@ func newApp(ctx context.Context, log *slog.Logger) (*app, error) {
 	}
 	a.routes()
 	return a, nil
+}
+
+// seededAlready reports whether st holds data from an earlier run, and
+// the time of its latest change.
+func seededAlready(ctx context.Context, st billing.Store) (bool, time.Time, error) {
+	var seeded bool
+	var last time.Time
+	err := st.View(ctx, func(tx billing.Tx) error {
+		recs, err := tx.Contracts().Scan(ctx, "", 1)
+		if err != nil {
+			return err
+		}
+		seeded = len(recs) > 0
+		evs, err := tx.Events().Range(ctx, billing.EventQuery{Descending: true, Limit: 1})
+		if len(evs) > 0 {
+			last = evs[0].At
+		}
+		return err
+	})
+	return seeded, last, err
 }
 
 // routes registers the pages and the form actions.

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -24,7 +25,7 @@ const testToken = "0123456789abcdef0123456789abcdef"
 // to the test.
 func newTestApp(t *testing.T) *app {
 	t.Helper()
-	a, err := newApp(context.Background(), slog.New(slog.NewTextHandler(io.Discard, nil)))
+	a, err := newApp(context.Background(), slog.New(slog.NewTextHandler(io.Discard, nil)), memoryStores())
 	require.NoError(t, err)
 	return a
 }
@@ -261,7 +262,7 @@ func TestServe(t *testing.T) {
 	pr, pw := io.Pipe()
 	done := make(chan error, 1)
 	go func() {
-		err := serve(ctx, "127.0.0.1:0", pw)
+		err := serve(ctx, "127.0.0.1:0", "", pw)
 		pw.CloseWithError(err) // a failure to start ends the read below
 		done <- err
 	}()
@@ -281,4 +282,43 @@ func TestServe(t *testing.T) {
 	assert.Contains(t, string(body), "F2026-000001")
 	cancel()
 	require.NoError(t, <-done)
+}
+
+// With -db the data lives in a SQLite file: seeded when the file is new,
+// used as it is when it is opened again, and what people did in between
+// is kept.
+func TestSQLiteFile(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "demo.db")
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+
+	st, err := sqliteStores(ctx, path)
+	require.NoError(t, err)
+	a, err := newApp(ctx, log, st)
+	require.NoError(t, err)
+	inv := invoiceOf(t, a, boulangerie, invoice.StatusPaid).ID.String()
+	page := do(t, a, claire, "/invoices/"+inv, nil).Body.String()
+	assert.Contains(t, page, "F2026-000001", "the file is seeded")
+	res := do(t, a, claire, "/invoices/"+inv+"/messages", url.Values{"body": {"@bruno kept in the file?"}})
+	require.Equal(t, http.StatusSeeOther, res.Code, res.Body.String())
+	invoices, err := a.svc.engine.Invoices(ctx, david, nil)
+	require.NoError(t, err)
+	require.NoError(t, st.close())
+
+	st, err = sqliteStores(ctx, path)
+	require.NoError(t, err)
+	defer st.close()
+	b, err := newApp(ctx, log, st)
+	require.NoError(t, err)
+	again, err := b.svc.engine.Invoices(ctx, david, nil)
+	require.NoError(t, err)
+	assert.Len(t, again, len(invoices), "not seeded twice")
+	page = do(t, b, claire, "/invoices/"+inv, nil).Body.String()
+	assert.Contains(t, page, "kept in the file?", "the message posted before is there")
+
+	// New objects get new IDs that do not clash with the seeded ones.
+	res = do(t, b, claire, "/invoices/"+inv+"/messages", url.Values{"body": {"and this one too"}})
+	require.Equal(t, http.StatusSeeOther, res.Code, res.Body.String())
+	page = do(t, b, claire, "/invoices/"+inv, nil).Body.String()
+	assert.Contains(t, page, "and this one too")
 }

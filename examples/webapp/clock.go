@@ -29,6 +29,16 @@ func (c *demoClock) set(day date.Date) {
 	c.mu.Unlock()
 }
 
+// after moves the clock to t if t is later, so that what happens next is
+// dated after it.
+func (c *demoClock) after(t time.Time) {
+	c.mu.Lock()
+	if t.After(c.now) {
+		c.now = t
+	}
+	c.mu.Unlock()
+}
+
 // read returns the time, one second later than the previous read.
 func (c *demoClock) read() time.Time {
 	c.mu.Lock()

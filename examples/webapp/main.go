@@ -1,6 +1,7 @@
 // Command webapp is billkit's reference web application: a small billing
 // back office, the way a host product would embed billkit, over the
-// in-memory store seeded with half a year of history.
+// in-memory store (or a SQLite file with -db) seeded with half a year of
+// history.
 //
 // It shows the lists of quotes and invoices; an invoice (or quote) page
 // with the printable document beside its conversation (messages with
@@ -12,6 +13,7 @@
 //
 //	go run ./examples/webapp
 //	go run ./examples/webapp -addr 127.0.0.1:9090
+//	go run ./examples/webapp -db billkit-demo.db   # kept in a SQLite file
 package main
 
 import (
@@ -31,20 +33,29 @@ import (
 
 func main() {
 	addr := flag.String("addr", "127.0.0.1:8080", "address to listen on")
+	db := flag.String("db", "", "keep the data in this SQLite file (created and seeded if new) instead of in memory")
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := serve(ctx, *addr, os.Stdout); err != nil {
+	if err := serve(ctx, *addr, *db, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "webapp:", err)
 		os.Exit(1)
 	}
 }
 
-// serve seeds the application, listens on addr, prints the URL to out and
-// serves until ctx ends.
-func serve(ctx context.Context, addr string, out io.Writer) error {
+// serve opens the stores (in memory, or the SQLite file db), seeds them
+// if they are new, listens on addr, prints the URL to out and serves until
+// ctx ends.
+func serve(ctx context.Context, addr, db string, out io.Writer) (err error) {
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
-	a, err := newApp(ctx, log)
+	st := memoryStores()
+	if db != "" {
+		if st, err = sqliteStores(ctx, db); err != nil {
+			return err
+		}
+	}
+	defer func() { err = errors.Join(err, st.close()) }()
+	a, err := newApp(ctx, log, st)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"github.com/google/uuid"
 	"github.com/shopspring/decimal"
 
@@ -13,6 +14,7 @@ import (
 	"github.com/billkit/billkit/notify"
 	"github.com/billkit/billkit/quote"
 	"github.com/billkit/billkit/store/memory"
+	"github.com/billkit/billkit/store/sqlite"
 	"github.com/billkit/billkit/tax"
 )
 
@@ -64,10 +66,32 @@ type services struct {
 	newID  func() uuid.UUID // the IDs the host gives, such as payments'
 }
 
+// stores are where the application keeps its data, and how to close them.
+type stores struct {
+	billing billing.Store
+	collab  collab.Store
+	close   func() error
+}
+
+// memoryStores returns the in-memory stores, the default.
+func memoryStores() stores {
+	return stores{billing: memory.NewStore(), collab: memory.NewCollabStore(), close: func() error { return nil }}
+}
+
+// sqliteStores opens the SQLite database at path, or creates it, for the
+// billing data and the conversations alike.
+func sqliteStores(ctx context.Context, path string) (stores, error) {
+	db, err := sqlite.Open(ctx, path)
+	if err != nil {
+		return stores{}, err
+	}
+	return stores{billing: db, collab: db.Collab(), close: db.Close}, nil
+}
+
 // newServices builds the catalogue, the quote desk with its discount
 // limits, the users and roles, the engine and the conversation service,
 // dated by clock and identified by newID.
-func newServices(clock *demoClock, newID func() uuid.UUID) (*services, error) {
+func newServices(st stores, clock *demoClock, newID func() uuid.UUID) (*services, error) {
 	start := date.MustParse("2026-01-01")
 	cat := catalog.New()
 	if err := cat.AddBook(catalog.PriceBook{ID: "std", Name: "Standard EUR", Active: true}); err != nil {
@@ -123,7 +147,7 @@ func newServices(clock *demoClock, newID func() uuid.UUID) (*services, error) {
 	}
 
 	s := &services{inbox: &notify.Recorder{}, newID: newID}
-	s.engine, err = billing.New(memory.NewStore(), desk,
+	s.engine, err = billing.New(st.billing, desk,
 		billing.WithAccess(access),
 		billing.WithClock(clock.read),
 		billing.WithIDs(newID),
@@ -135,7 +159,7 @@ func newServices(clock *demoClock, newID func() uuid.UUID) (*services, error) {
 		return nil, err
 	}
 	// Whoever may see an object may see and write in its thread.
-	s.collab, err = collab.NewService(memory.NewCollabStore(), dir, s.engine.CollabPolicy(nil),
+	s.collab, err = collab.NewService(st.collab, dir, s.engine.CollabPolicy(nil),
 		collab.WithHistory(s.engine.HistorySource()),
 		collab.WithNames(s.engine.Names()),
 		collab.WithNotifier(s.inbox),
