@@ -348,7 +348,12 @@ func (e *Engine) draft(d *draft, charges []dueCharge, lines []invoice.Line, on d
 		}
 	}
 	if len(d.contracts) == 1 {
-		doc.ContractRef = first.ID.String()
+		// The buyer knows its contract by the quote it accepted; the
+		// lines' references keep the contract's ID for the host.
+		doc.ContractRef = first.QuoteNumber
+		if doc.ContractRef == "" {
+			doc.ContractRef = first.ID.String()
+		}
 	}
 	// The document is the run's own, so it is calculated in place rather
 	// than copied by invoice.NewDraft: a draft is its calculated document.

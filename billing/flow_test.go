@@ -71,6 +71,7 @@ func TestQuoteToCash(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 2, rep.Billed)
 	assert.Equal(t, "PO-77", inv.Document.PurchaseOrderRef)
+	assert.Equal(t, "Q-2026-0042", inv.Document.ContractRef, "the buyer knows its contract by its quote")
 	assert.Equal(t, "9500.00 EUR", inv.Document.Totals.TaxExclusive.String())
 	assert.Equal(t, "11400.00 EUR", inv.Document.Totals.TaxInclusive.String())
 	assert.Equal(t, contract.Lines[0].Ref(), inv.Document.Lines[0].ContractLineRef)
