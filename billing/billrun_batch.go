@@ -61,8 +61,8 @@ func (e *Engine) billBatch(ctx context.Context, userID string, on date.Date, gro
 	case ctx.Err() != nil:
 		// The run is cancelled: none of the batch was billed, and billing
 		// them one by one would fail the same way.
-		for i, contracts := range groups {
-			results[i] = failAll(results[i], contracts, ctx.Err())
+		for _, w := range work {
+			*w.res = failAll(*w.res, w.contracts, ctx.Err())
 		}
 	default:
 		for i, contracts := range groups {
