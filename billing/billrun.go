@@ -4,7 +4,8 @@ import (
 	"context"
 	"fmt"
 	"runtime"
-	"sort"
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/google/uuid"
@@ -187,7 +188,9 @@ func (e *Engine) BillRun(ctx context.Context, userID string, on date.Date, opts 
 					for j := range r.invoices {
 						r.summaries[j] = summarise(&r.invoices[j].snap, groups[i][0].Customer)
 					}
-					r.invoices = nil
+					// Let go of what the run is done with: the store's
+					// pages of contracts are freed as the run moves on.
+					r.invoices, r.contracts, groups[i] = nil, len(groups[i]), nil
 				}
 			}
 		}()
@@ -207,28 +210,38 @@ feed:
 		count += len(r.summaries)
 	}
 	rep.Invoices = make([]BilledInvoice, 0, count)
-	for i, r := range results {
+	for _, r := range results {
 		rep.Invoices = append(rep.Invoices, r.summaries...)
 		rep.Failures = append(rep.Failures, r.failures...)
 		rep.Billed += r.billed
 		rep.AlreadyBilled += r.already
 		if r.elsewhere {
-			rep.Elsewhere += len(groups[i])
+			rep.Elsewhere += r.contracts
 		}
 	}
+	slices.SortStableFunc(rep.Invoices, func(a, b BilledInvoice) int { return strings.Compare(a.Customer, b.Customer) })
 	return rep, ctx.Err()
 }
 
-// customerGroups reads every contract and groups them by customer, in a
-// stable order: customers by key, contracts by ID.
+// customerGroups reads every contract and groups them by customer, in the
+// order the store lists them: customers in the order of their first
+// contract's ID, each customer's contracts by ID. The groups point into
+// the store's pages, which a run frees as it bills them in that order.
 func (e *Engine) customerGroups(ctx context.Context) ([][]*Contract, int, error) {
-	byCustomer := map[string][]*Contract{}
+	index := map[string]int{}
+	var groups [][]*Contract
 	total := 0
 	err := e.view(ctx, func(tx Tx) error {
 		return scanPages(ctx, tx.Contracts(), func(page []Record[Contract]) error {
 			for i := range page {
 				c := &page[i].Value
-				byCustomer[c.Customer] = append(byCustomer[c.Customer], c)
+				g, ok := index[c.Customer]
+				if !ok {
+					g = len(groups)
+					index[c.Customer] = g
+					groups = append(groups, nil)
+				}
+				groups[g] = append(groups[g], c)
 			}
 			total += len(page)
 			return nil
@@ -236,15 +249,6 @@ func (e *Engine) customerGroups(ctx context.Context) ([][]*Contract, int, error)
 	})
 	if err != nil {
 		return nil, 0, err
-	}
-	keys := make([]string, 0, len(byCustomer))
-	for k := range byCustomer {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	groups := make([][]*Contract, len(keys))
-	for i, k := range keys {
-		groups[i] = byCustomer[k]
 	}
 	return groups, total, nil
 }

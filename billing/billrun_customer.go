@@ -21,6 +21,8 @@ type groupResult struct {
 	// elsewhere is set when another engine instance was billing the
 	// customer.
 	elsewhere bool
+	// contracts is the number of the customer's contracts.
+	contracts int
 }
 
 // dueCharge is a charge of a contract line, with its idempotency key.
