@@ -322,3 +322,14 @@ func TestSQLiteFile(t *testing.T) {
 	page = do(t, b, claire, "/invoices/"+inv, nil).Body.String()
 	assert.Contains(t, page, "and this one too")
 }
+
+func TestPlainText(t *testing.T) {
+	for in, want := range map[string]string{
+		"The seats stay at *list price*.":  "The seats stay at list price.",
+		"_only_ once, *really*":            "only once, really",
+		"@claire see https://example.com/": "@claire see https://example.com/",
+		"2 * 3 = 6":                        "2 * 3 = 6",
+	} {
+		assert.Equal(t, want, plainText(in), in)
+	}
+}

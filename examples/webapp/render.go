@@ -47,7 +47,7 @@ var funcs = template.FuncMap{
 	},
 	"label":    func(s any) string { return strings.ReplaceAll(toString(s), "_", " ") },
 	"list":     func(s ...string) []string { return s },
-	"short":    func(s string) string { return shorten(s, 140) },
+	"short":    func(s string) string { return shorten(plainText(s), 140) },
 	"sentence": sentence,
 }
 
@@ -158,6 +158,23 @@ func messageHTML(m *collab.Message) template.HTML {
 	// Everything above is escaped, and links are http or https URLs only
 	// (collab.ParseMarkup finds no other scheme).
 	return template.HTML(b.String())
+}
+
+// plainText returns a message body without its emphasis markers, for
+// previews that show no markup: "*list price*" reads "list price".
+func plainText(body string) string {
+	var b strings.Builder
+	last := 0
+	for _, sp := range collab.ParseMarkup(body) {
+		if sp.Kind != collab.SpanBold && sp.Kind != collab.SpanItalic {
+			continue
+		}
+		b.WriteString(body[last:sp.Start])
+		b.WriteString(body[sp.Start+1 : sp.End-1])
+		last = sp.End
+	}
+	b.WriteString(body[last:])
+	return b.String()
 }
 
 // shorten cuts s to at most n characters, for previews.
