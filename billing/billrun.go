@@ -162,9 +162,19 @@ func (e *Engine) BillRun(ctx context.Context, userID string, on date.Date, opts 
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			// The invoices of a batch are drawn up in memory the worker
+			// reuses for the next, unless the host keeps the documents.
+			var scratch *[]draft
+			if opts.OnInvoice == nil {
+				scratch = new([]draft)
+			}
 			for lo := range jobs {
 				hi := min(lo+batch, len(groups))
-				e.billBatch(ctx, userID, on, groups[lo:hi], results[lo:hi], opts)
+				if scratch != nil {
+					clear(*scratch)
+					*scratch = (*scratch)[:0]
+				}
+				e.billBatch(ctx, userID, on, groups[lo:hi], results[lo:hi], opts, scratch)
 				if opts.Progress != nil || opts.OnInvoice != nil {
 					mu.Lock()
 					for i := lo; i < hi; i++ {

@@ -76,7 +76,7 @@ func (e *Engine) billCustomer(ctx context.Context, userID string, on date.Date, 
 			return failAll(res, contracts, err)
 		}
 		already := len(due) - len(fresh)
-		drafts, failures := e.drafts(userID, fresh, on, opts.Issue)
+		drafts, failures := e.drafts(userID, fresh, on, opts.Issue, nil)
 		res.failures = append(contractFailures[:len(contractFailures):len(contractFailures)], failures...)
 		if opts.DryRun {
 			res.invoices = drafts
@@ -120,7 +120,7 @@ func (e *Engine) billClaimed(ctx context.Context, cl Claimer, userID string, on 
 				return err
 			}
 			already = len(due) - len(fresh)
-			drafts, failures := e.drafts(userID, fresh, on, opts.Issue)
+			drafts, failures := e.drafts(userID, fresh, on, opts.Issue, nil)
 			res.failures = append(contractFailures[:len(contractFailures):len(contractFailures)], failures...)
 			created = drafts
 			billed, err = e.writeDrafts(ctx, tx, c, on, drafts, opts.Issue)
@@ -236,7 +236,10 @@ type invoiceGroup struct {
 // The work that needs no transaction is done here, outside it: each draft
 // is calculated, and either submitted, to be issued, or given the audit
 // event of its creation by userID.
-func (e *Engine) drafts(userID string, due []dueCharge, on date.Date, issue bool) ([]draft, []BillRunFailure) {
+//
+// The drafts are appended to *scratch when it is not nil, and returned as
+// a part of it: a run reuses that memory from one batch to the next.
+func (e *Engine) drafts(userID string, due []dueCharge, on date.Date, issue bool, scratch *[]draft) ([]draft, []BillRunFailure) {
 	var failures []BillRunFailure
 	var failed []*Contract // a customer has few contracts
 	fail := func(c *Contract, err error) {
@@ -278,7 +281,12 @@ func (e *Engine) drafts(userID string, due []dueCharge, on date.Date, issue bool
 		g.lines = append(g.lines, line)
 		g.charges = append(g.charges, d)
 	}
-	out := make([]draft, 0, len(groups))
+	var out []draft
+	if scratch != nil {
+		out = (*scratch)[len(*scratch):]
+	} else {
+		out = make([]draft, 0, len(groups))
+	}
 	for _, g := range groups {
 		// Drop the charges of contracts that failed after their group
 		// started, and number the lines again.
@@ -314,6 +322,12 @@ func (e *Engine) drafts(userID string, due []dueCharge, on date.Date, issue bool
 				fail(ch.contract, err)
 			}
 		}
+	}
+	if scratch != nil {
+		// out lies at the end of *scratch unless it outgrew it.
+		n := len(*scratch)
+		*scratch = append(*scratch, out...)
+		out = (*scratch)[n:len(*scratch):len(*scratch)]
 	}
 	return out, failures
 }

@@ -318,3 +318,37 @@ func TestBillRunCancelledBatch(t *testing.T) {
 	}
 	assert.Empty(t, storedInvoices(t, f.engine))
 }
+
+// Without OnInvoice, a run draws up each batch's invoices in memory it
+// reuses for the next batch: what is stored and reported stays right.
+func TestBillRunReusesItsMemorySafely(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	storetest.PutContracts(t, f.store, monthlyContract(t, f.engine.Desk(), 0), 300)
+	rep, err := f.engine.BillRun(ctx, carol, may1, billing.BillRunOptions{Workers: 2, Batch: 7})
+	require.NoError(t, err)
+	require.Len(t, rep.Invoices, 300)
+	stored := map[string]invoice.Snapshot{}
+	for _, s := range storedInvoices(t, f.engine) {
+		stored[s.ID.String()] = s
+	}
+	require.Len(t, stored, 300)
+	customers := map[string]bool{}
+	for _, b := range rep.Invoices {
+		s, ok := stored[b.ID.String()]
+		require.True(t, ok, "reported invoice %s is stored", b.ID)
+		assert.Equal(t, b.Customer, billing.CustomerKey(s.Document.Buyer))
+		assert.True(t, b.Total.Equal(s.Document.Totals.TaxInclusive))
+		assert.Equal(t, 2, len(s.Document.Lines))
+		customers[b.Customer] = true
+	}
+	assert.Len(t, customers, 300, "one invoice per customer")
+
+	clean := newFixture(t)
+	storetest.PutContracts(t, clean.store, monthlyContract(t, clean.engine.Desk(), 0), 300)
+	wantOpts := billing.BillRunOptions{DryRun: true}
+	want := collect(&wantOpts)
+	_, err = clean.engine.BillRun(ctx, carol, may1, wantOpts)
+	require.NoError(t, err)
+	assert.Equal(t, invoiceSet(*want), invoiceSet(storedInvoices(t, f.engine)))
+}
