@@ -164,17 +164,16 @@ func (e *Engine) BillRun(ctx context.Context, userID string, on date.Date, opts 
 			defer wg.Done()
 			// The invoices of a batch are drawn up in memory the worker
 			// reuses for the next, unless the host keeps the documents.
-			var scratch *[]draft
+			var sc *scratch
 			if opts.OnInvoice == nil {
-				scratch = new([]draft)
+				sc = &scratch{}
 			}
 			for lo := range jobs {
 				hi := min(lo+batch, len(groups))
-				if scratch != nil {
-					clear(*scratch)
-					*scratch = (*scratch)[:0]
+				if sc != nil {
+					sc.reset()
 				}
-				e.billBatch(ctx, userID, on, groups[lo:hi], results[lo:hi], opts, scratch)
+				e.billBatch(ctx, userID, on, groups[lo:hi], results[lo:hi], opts, sc)
 				if opts.Progress != nil || opts.OnInvoice != nil {
 					mu.Lock()
 					for i := lo; i < hi; i++ {

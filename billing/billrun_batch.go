@@ -28,9 +28,9 @@ type batchCustomer struct {
 // is kept and each customer is billed again in a transaction of its own,
 // so that a customer that cannot be billed fails alone.
 //
-// scratch, when not nil, is memory the batch may draw up its invoices in;
-// the caller reuses it for the next batch once this one is summarised.
-func (e *Engine) billBatch(ctx context.Context, userID string, on date.Date, groups [][]*Contract, results []groupResult, opts BillRunOptions, scratch *[]draft) {
+// sc, when not nil, is memory the batch draws up its invoices in; the
+// caller reuses it for the next batch once this one is summarised.
+func (e *Engine) billBatch(ctx context.Context, userID string, on date.Date, groups [][]*Contract, results []groupResult, opts BillRunOptions, sc *scratch) {
 	if len(groups) == 1 {
 		results[0] = e.billCustomer(ctx, userID, on, groups[0], opts)
 		return
@@ -55,9 +55,9 @@ func (e *Engine) billBatch(ctx context.Context, userID string, on date.Date, gro
 	}
 	var err error
 	if cl, ok := e.store.(Claimer); ok && !opts.DryRun {
-		err = e.billBatchClaimed(ctx, cl, userID, on, work, opts, scratch)
+		err = e.billBatchClaimed(ctx, cl, userID, on, work, opts, sc)
 	} else {
-		err = e.billBatchPlain(ctx, userID, on, work, opts, scratch)
+		err = e.billBatchPlain(ctx, userID, on, work, opts, sc)
 	}
 	switch {
 	case err == nil:
@@ -77,7 +77,7 @@ func (e *Engine) billBatch(ctx context.Context, userID string, on date.Date, gro
 // billBatchPlain bills the customers of a batch: it reads what is
 // unbilled, draws up the invoices, then writes them all in one
 // transaction.
-func (e *Engine) billBatchPlain(ctx context.Context, userID string, on date.Date, work []batchCustomer, opts BillRunOptions, scratch *[]draft) error {
+func (e *Engine) billBatchPlain(ctx context.Context, userID string, on date.Date, work []batchCustomer, opts BillRunOptions, sc *scratch) error {
 	var marked map[string]string
 	err := e.view(ctx, func(tx Tx) error {
 		var err error
@@ -94,7 +94,7 @@ func (e *Engine) billBatchPlain(ctx context.Context, userID string, on date.Date
 	for i := range work {
 		w := &work[i]
 		var failures []BillRunFailure
-		w.drafts, failures = e.drafts(userID, fresh[i], on, opts.Issue, scratch)
+		w.drafts, failures = e.drafts(userID, fresh[i], on, opts.Issue, sc)
 		w.res.failures = append(w.res.failures[:w.base:w.base], failures...)
 		w.res.already = len(w.due) - len(fresh[i])
 	}
@@ -118,7 +118,7 @@ func (e *Engine) billBatchPlain(ctx context.Context, userID string, on date.Date
 // several engine instances, in one transaction holding the claims of the
 // customers no other instance holds; the others are left to their
 // holders.
-func (e *Engine) billBatchClaimed(ctx context.Context, cl Claimer, userID string, on date.Date, work []batchCustomer, opts BillRunOptions, scratch *[]draft) error {
+func (e *Engine) billBatchClaimed(ctx context.Context, cl Claimer, userID string, on date.Date, work []batchCustomer, opts BillRunOptions, sc *scratch) error {
 	keys := make([]string, len(work))
 	for i := range work {
 		keys[i] = claimKey(work[i].contracts[0].Customer)
@@ -145,7 +145,7 @@ func (e *Engine) billBatchClaimed(ctx context.Context, cl Claimer, userID string
 			}
 			fresh := notIn(w.due, marked)
 			var failures []BillRunFailure
-			w.drafts, failures = e.drafts(userID, fresh, on, opts.Issue, scratch)
+			w.drafts, failures = e.drafts(userID, fresh, on, opts.Issue, sc)
 			w.res.failures = append(w.res.failures[:w.base:w.base], failures...)
 			w.res.already = len(w.due) - len(fresh)
 		}

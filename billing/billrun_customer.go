@@ -44,6 +44,40 @@ type draft struct {
 	contracts []*Contract
 }
 
+// scratch is memory a bill-run worker draws up a batch's drafts in, and
+// reuses for the next batch once the store has its copies and the report
+// its summaries.
+type scratch struct {
+	drafts []draft
+}
+
+// reset makes all of the scratch free again.
+func (s *scratch) reset() {
+	clear(s.drafts)
+	s.drafts = s.drafts[:0]
+}
+
+// draftRoom returns an empty list with room for n drafts: a part of the
+// scratch, or a new list when s is nil.
+func (s *scratch) draftRoom(n int) []draft {
+	if s == nil {
+		return make([]draft, 0, n)
+	}
+	return carve(&s.drafts, n)
+}
+
+// carve returns an empty list with room for n elements taken at the end
+// of *buf, which grows when it has no room left. Lists carved before
+// keep their memory when it grows.
+func carve[T any](buf *[]T, n int) []T {
+	if cap(*buf)-len(*buf) < n {
+		*buf = slices.Grow(*buf, max(n, cap(*buf)))
+	}
+	start := len(*buf)
+	*buf = (*buf)[:start+n]
+	return (*buf)[start : start : start+n]
+}
+
 // errRaced reports that another run billed some of a customer's charges
 // between the check and the write.
 var errRaced = errors.New("billing: charges billed concurrently")
@@ -237,9 +271,9 @@ type invoiceGroup struct {
 // is calculated, and either submitted, to be issued, or given the audit
 // event of its creation by userID.
 //
-// The drafts are appended to *scratch when it is not nil, and returned as
-// a part of it: a run reuses that memory from one batch to the next.
-func (e *Engine) drafts(userID string, due []dueCharge, on date.Date, issue bool, scratch *[]draft) ([]draft, []BillRunFailure) {
+// The drafts, their lines and charges are drawn up in sc when it is not
+// nil: a run reuses that memory from one batch to the next.
+func (e *Engine) drafts(userID string, due []dueCharge, on date.Date, issue bool, sc *scratch) ([]draft, []BillRunFailure) {
 	var failures []BillRunFailure
 	var failed []*Contract // a customer has few contracts
 	fail := func(c *Contract, err error) {
@@ -281,12 +315,7 @@ func (e *Engine) drafts(userID string, due []dueCharge, on date.Date, issue bool
 		g.lines = append(g.lines, line)
 		g.charges = append(g.charges, d)
 	}
-	var out []draft
-	if scratch != nil {
-		out = (*scratch)[len(*scratch):]
-	} else {
-		out = make([]draft, 0, len(groups))
-	}
+	out := sc.draftRoom(len(groups))
 	for _, g := range groups {
 		// Drop the charges of contracts that failed after their group
 		// started, and number the lines again.
@@ -322,12 +351,6 @@ func (e *Engine) drafts(userID string, due []dueCharge, on date.Date, issue bool
 				fail(ch.contract, err)
 			}
 		}
-	}
-	if scratch != nil {
-		// out lies at the end of *scratch unless it outgrew it.
-		n := len(*scratch)
-		*scratch = append(*scratch, out...)
-		out = (*scratch)[n:len(*scratch):len(*scratch)]
 	}
 	return out, failures
 }
