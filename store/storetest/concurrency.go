@@ -224,7 +224,13 @@ func testViewConsistent(t *testing.T, s billing.Store) {
 			}
 		})
 	}
-	for n := 1; n <= rounds; n++ {
+	defer func() { stop.Store(true); wg.Wait() }() // also when the test fails
+	// The readers read while the writer writes: wait until each has read
+	// once, and write until they have read again, at least rounds times.
+	waitFor(t, func() bool { return reads.Load() >= readers })
+	before := reads.Load()
+	deadline := time.Now().Add(10 * time.Second)
+	for n := 1; n <= rounds || (reads.Load() < before+readers && time.Now().Before(deadline)); n++ {
 		update(t, s, func(tx billing.Tx) error {
 			for _, cid := range []string{a, b} {
 				r, err := tx.Contracts().Get(ctx, cid)
@@ -241,5 +247,17 @@ func testViewConsistent(t *testing.T, s billing.Store) {
 	}
 	stop.Store(true)
 	wg.Wait()
-	assert.Positive(t, reads.Load())
+	assert.GreaterOrEqual(t, reads.Load(), before+readers, "the views read while the writer wrote")
+}
+
+// waitFor waits until cond holds, for at most 10 seconds.
+func waitFor(t *testing.T, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatal("timed out waiting")
+		}
+		time.Sleep(time.Millisecond)
+	}
 }
