@@ -4,9 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"testing"
 	"time"
@@ -64,31 +62,6 @@ func TestStoreScanWithoutLimit(t *testing.T) {
 			require.NoError(t, err)
 			assert.Len(t, all, 3, "limit %d returns every record after the ID", limit)
 		}
-		return nil
-	}))
-}
-
-func TestStoreLargeEventBatch(t *testing.T) {
-	ctx := context.Background()
-	s := openMemory(t)
-	batch := make([]billing.Event, 100)
-	for i := range batch { // appended newest first
-		batch[i] = billing.Event{ID: fmt.Sprintf("e%03d", i), At: t0.Add(-time.Duration(i) * time.Second),
-			Object: collab.Ref{Kind: collab.KindInvoice, ID: "inv-" + strconv.Itoa(i%3)}}
-	}
-	dup := append(slices.Clone(batch), batch[42])
-	err := s.Update(ctx, func(tx billing.Tx) error { return tx.Events().Append(ctx, dup...) })
-	require.ErrorIs(t, err, billing.ErrConflict, "an ID given twice in a large batch")
-	require.NoError(t, s.Update(ctx, func(tx billing.Tx) error { return tx.Events().Append(ctx, batch...) }))
-	require.NoError(t, s.View(ctx, func(tx billing.Tx) error {
-		all, err := tx.Events().Range(ctx, billing.EventQuery{})
-		require.NoError(t, err)
-		require.Len(t, all, 100)
-		assert.True(t, slices.IsSortedFunc(all, func(a, b billing.Event) int { return a.Position().Compare(b.Position()) }))
-		one, err := tx.Events().Object(ctx, collab.Ref{Kind: collab.KindInvoice, ID: "inv-1"}, billing.EventQuery{Descending: true})
-		require.NoError(t, err)
-		assert.Len(t, one, 33)
-		assert.Equal(t, "e001", one[0].ID, "the newest event of inv-1")
 		return nil
 	}))
 }

@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"context"
+	"slices"
 	"testing"
 	"time"
 
@@ -177,4 +178,29 @@ func testEventCopies(t *testing.T, s billing.Store) {
 	require.Len(t, got, 1)
 	got[0].Changes[0].Before = "changed"
 	assertSame(t, want, queryRange(t, s, billing.EventQuery{}), "changing what was read")
+}
+
+// testEventLargeBatch appends a hundred events in one call, newest first,
+// so that each goes into the middle of the log: a batch that gives an ID
+// twice appends nothing, and a good one reads back in time order.
+func testEventLargeBatch(t *testing.T, s billing.Store) {
+	ctx := context.Background()
+	objects := []collab.Ref{inv1, inv2, {Kind: collab.KindInvoice, ID: id(103)}}
+	batch := make([]billing.Event, 100)
+	for i := range batch {
+		batch[i] = event(i+1, objects[i%3], -time.Duration(i)*time.Second)
+	}
+	dup := append(slices.Clone(batch), batch[42])
+	err := s.Update(ctx, func(tx billing.Tx) error { return tx.Events().Append(ctx, dup...) })
+	require.ErrorIs(t, err, billing.ErrConflict, "an ID given twice in a large batch")
+	assert.Empty(t, rangeEvents(t, s, billing.EventQuery{}), "nothing of the refused batch is kept")
+
+	update(t, s, func(tx billing.Tx) error { return tx.Events().Append(ctx, batch...) })
+	// Event n is n-1 seconds older than the first: time order is 100 to 1.
+	assert.Equal(t, ids(span(100, 1)...), rangeEvents(t, s, billing.EventQuery{}))
+	var second []int // the second object's events, newest first
+	for n := 2; n <= 100; n += 3 {
+		second = append(second, n)
+	}
+	assert.Equal(t, ids(second...), objectEvents(t, s, inv2, billing.EventQuery{Descending: true}))
 }

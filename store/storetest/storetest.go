@@ -35,6 +35,7 @@ func Run(t *testing.T, open func(t *testing.T) billing.Store) {
 			{"queries select a time range and page with cursors", testEventQueries},
 			{"a duplicate ID appends nothing", testEventDuplicates},
 			{"events share nothing with the log", testEventCopies},
+			{"a large batch appends in time order, or nothing", testEventLargeBatch},
 		}},
 		{"marks", []storeTest{
 			{"a key is marked once", testMarks},
