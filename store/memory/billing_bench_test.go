@@ -3,14 +3,12 @@ package memory_test
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strconv"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/google/uuid"
-	"github.com/shopspring/decimal"
 
 	"github.com/billkit/billkit/billing"
 	"github.com/billkit/billkit/collab"
@@ -19,7 +17,7 @@ import (
 	"github.com/billkit/billkit/money"
 	"github.com/billkit/billkit/quote"
 	"github.com/billkit/billkit/store/memory"
-	"github.com/billkit/billkit/tax"
+	"github.com/billkit/billkit/store/storetest"
 )
 
 var (
@@ -29,37 +27,9 @@ var (
 	sinkErr       error
 )
 
-// benchIDs returns n UUIDv7-shaped IDs in ascending order.
-func benchIDs(n int) []string {
-	ids := make([]string, n)
-	for i := range ids {
-		ids[i] = fmt.Sprintf("019d0000-0000-7000-8000-%012d", i)
-	}
-	return ids
-}
-
-// benchInvoice returns a calculated three-line draft invoice, the size of
-// a typical subscription invoice.
-func benchInvoice(b *testing.B) invoice.Snapshot {
-	b.Helper()
-	vat := invoice.VAT{Category: tax.StandardRate, Rate: decimal.NewFromInt(20)}
-	doc := invoice.Document{Currency: money.EUR, DueDate: date.MustParse("2026-04-01"),
-		Seller: invoice.Party{Name: "Atelier Numérique SAS", Address: invoice.Address{City: "Paris", Country: "FR"}},
-		Buyer:  invoice.Party{Name: "Boulangerie Martin SARL", Address: invoice.Address{City: "Lyon", Country: "FR"}}}
-	for i, price := range []string{"49.00 EUR", "120.00 EUR", "9.90 EUR"} {
-		doc.Lines = append(doc.Lines, invoice.Line{ID: strconv.Itoa(i + 1), Name: "Plan " + strconv.Itoa(i+1),
-			Quantity: decimal.NewFromInt(int64(i + 1)), UnitCode: "MON", UnitPrice: money.MustParse(price), VAT: vat})
-	}
-	inv, err := invoice.NewDraft(uuid.MustParse(benchIDs(1)[0]), doc)
-	if err != nil {
-		b.Fatal(err)
-	}
-	return inv.Snapshot()
-}
-
 func BenchmarkUpdatePutInvoice(b *testing.B) {
 	ctx := context.Background()
-	s, snap, ids := memory.NewStore(), benchInvoice(b), benchIDs(b.N)
+	s, snap, ids := memory.NewStore(), storetest.SubscriptionInvoice(b), storetest.IDs(b.N)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := range b.N {
@@ -77,7 +47,7 @@ func BenchmarkUpdatePutInvoice(b *testing.B) {
 func BenchmarkBillRun(b *testing.B) {
 	const batch = 1000
 	ctx := context.Background()
-	s, snap, ids := memory.NewStore(), benchInvoice(b), benchIDs(b.N)
+	s, snap, ids := memory.NewStore(), storetest.SubscriptionInvoice(b), storetest.IDs(b.N)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for start := 0; start < b.N; start += batch {
@@ -104,7 +74,7 @@ func BenchmarkBillRun(b *testing.B) {
 func BenchmarkGetInvoice(b *testing.B) {
 	const stored = 1000
 	ctx := context.Background()
-	s, snap, ids := memory.NewStore(), benchInvoice(b), benchIDs(stored)
+	s, snap, ids := memory.NewStore(), storetest.SubscriptionInvoice(b), storetest.IDs(stored)
 	sinkErr = s.Update(ctx, func(tx billing.Tx) error {
 		for _, id := range ids {
 			if _, err := tx.Invoices().Put(ctx, billing.Record[invoice.Snapshot]{ID: id, Value: snap}); err != nil {
@@ -127,7 +97,7 @@ func BenchmarkGetInvoice(b *testing.B) {
 func BenchmarkScanContracts(b *testing.B) {
 	const stored = 1000
 	ctx := context.Background()
-	s, ids := memory.NewStore(), benchIDs(stored)
+	s, ids := memory.NewStore(), storetest.IDs(stored)
 	sinkErr = s.Update(ctx, func(tx billing.Tx) error {
 		for _, id := range ids {
 			c := billing.Contract{Customer: "id:552100554",
@@ -153,7 +123,7 @@ func BenchmarkScanContracts(b *testing.B) {
 
 func BenchmarkAppendEvent(b *testing.B) {
 	ctx := context.Background()
-	s, ids := memory.NewStore(), benchIDs(b.N)
+	s, ids := memory.NewStore(), storetest.IDs(b.N)
 	changes := []billing.Change{{Field: "status", Before: "draft", After: "issued"}}
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -173,7 +143,7 @@ func BenchmarkParallelPut(b *testing.B) {
 	for _, shared := range []bool{true, false} {
 		name := map[bool]string{true: "conflicting", false: "disjoint"}[shared]
 		b.Run(name, func(b *testing.B) {
-			s, snap := memory.NewStore(), benchInvoice(b)
+			s, snap := memory.NewStore(), storetest.SubscriptionInvoice(b)
 			var next, conflicts atomic.Int64
 			b.ReportAllocs()
 			b.RunParallel(func(pb *testing.PB) {

@@ -2,14 +2,12 @@ package sqlite_test
 
 import (
 	"context"
-	"fmt"
 	"path/filepath"
 	"strconv"
 	"testing"
 	"time"
 
 	"github.com/google/uuid"
-	"github.com/shopspring/decimal"
 
 	"github.com/billkit/billkit/billing"
 	"github.com/billkit/billkit/collab"
@@ -18,7 +16,6 @@ import (
 	"github.com/billkit/billkit/money"
 	"github.com/billkit/billkit/quote"
 	"github.com/billkit/billkit/store/storetest"
-	"github.com/billkit/billkit/tax"
 )
 
 var (
@@ -29,39 +26,11 @@ var (
 	sinkErr       error
 )
 
-// benchIDs returns n UUIDv7-shaped IDs in ascending order.
-func benchIDs(n int) []string {
-	ids := make([]string, n)
-	for i := range ids {
-		ids[i] = fmt.Sprintf("019d0000-0000-7000-8000-%012d", i)
-	}
-	return ids
-}
-
-// benchInvoice returns a calculated three-line draft invoice, the size of
-// a typical subscription invoice.
-func benchInvoice(b *testing.B) invoice.Snapshot {
-	b.Helper()
-	vat := invoice.VAT{Category: tax.StandardRate, Rate: decimal.NewFromInt(20)}
-	doc := invoice.Document{Currency: money.EUR, DueDate: date.MustParse("2026-04-01"),
-		Seller: invoice.Party{Name: "Atelier Numérique SAS", Address: invoice.Address{City: "Paris", Country: "FR"}},
-		Buyer:  invoice.Party{Name: "Boulangerie Martin SARL", Address: invoice.Address{City: "Lyon", Country: "FR"}}}
-	for i, price := range []string{"49.00 EUR", "120.00 EUR", "9.90 EUR"} {
-		doc.Lines = append(doc.Lines, invoice.Line{ID: strconv.Itoa(i + 1), Name: "Plan " + strconv.Itoa(i+1),
-			Quantity: decimal.NewFromInt(int64(i + 1)), UnitCode: "MON", UnitPrice: money.MustParse(price), VAT: vat})
-	}
-	inv, err := invoice.NewDraft(uuid.MustParse(benchIDs(1)[0]), doc)
-	if err != nil {
-		b.Fatal(err)
-	}
-	return inv.Snapshot()
-}
-
 // BenchmarkPutGetInvoice writes an invoice in one Update and reads it
 // back in one View, on a database file.
 func BenchmarkPutGetInvoice(b *testing.B) {
 	ctx := context.Background()
-	s, snap, ids := openFile(b), benchInvoice(b), benchIDs(b.N)
+	s, snap, ids := openFile(b), storetest.SubscriptionInvoice(b), storetest.IDs(b.N)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := range b.N {
@@ -87,7 +56,7 @@ func BenchmarkPutGetInvoice(b *testing.B) {
 func BenchmarkScanContracts(b *testing.B) {
 	const stored = 1000
 	ctx := context.Background()
-	s, ids := openFile(b), benchIDs(stored)
+	s, ids := openFile(b), storetest.IDs(stored)
 	sinkErr = s.Update(ctx, func(tx billing.Tx) error {
 		for _, id := range ids {
 			c := billing.Contract{Customer: "id:552100554",
@@ -120,7 +89,7 @@ func BenchmarkScanContracts(b *testing.B) {
 // BenchmarkAppendEvent appends one event per Update, on a database file.
 func BenchmarkAppendEvent(b *testing.B) {
 	ctx := context.Background()
-	s, ids := openFile(b), benchIDs(b.N)
+	s, ids := openFile(b), storetest.IDs(b.N)
 	changes := []billing.Change{{Field: "status", Before: "draft", After: "issued"}}
 	b.ReportAllocs()
 	b.ResetTimer()
