@@ -32,7 +32,7 @@ func BenchmarkBillRunIssue10k(b *testing.B) {
 // for each op, and reports subscriptions per second.
 func benchBillRun(b *testing.B, n int, opts billing.BillRunOptions) {
 	f := newFixture(b)
-	tmpl := monthlyContract(b, f.engine.Desk(), 0)
+	tmpl := storetest.MonthlyContract(b, f.engine.Desk())
 	ctx := context.Background()
 	b.ReportAllocs()
 	var elapsed time.Duration

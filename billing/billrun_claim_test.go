@@ -75,7 +75,7 @@ func TestBillRunSplitsClaimedCustomers(t *testing.T) {
 	ctx := context.Background()
 	st, a, b := sharedEngines(t)
 	n := contractCount() / 5
-	storetest.PutContracts(t, st, monthlyContract(t, a.Desk(), 0), n)
+	storetest.PutContracts(t, st, storetest.MonthlyContract(t, a.Desk()), n)
 
 	var reps [2]billing.BillRunReport
 	var wg sync.WaitGroup
@@ -101,7 +101,7 @@ func TestBillRunSplitsClaimedCustomers(t *testing.T) {
 func TestBillRunLeavesClaimedCustomer(t *testing.T) {
 	ctx := context.Background()
 	st, a, _ := sharedEngines(t)
-	storetest.PutContracts(t, st, monthlyContract(t, a.Desk(), 0), 3)
+	storetest.PutContracts(t, st, storetest.MonthlyContract(t, a.Desk()), 3)
 	key := "billrun/" + storedContracts(t, st)[1].Customer
 	require.True(t, st.take(key))
 
@@ -151,7 +151,7 @@ func (brokenClaimer) ClaimEach(context.Context, []string, func(billing.Tx, []boo
 func TestBillRunReportsFailedClaims(t *testing.T) {
 	f := newFixture(t)
 	st := brokenClaimer{memory.NewStore()}
-	storetest.PutContracts(t, st, monthlyContract(t, f.engine.Desk(), 0), 10)
+	storetest.PutContracts(t, st, storetest.MonthlyContract(t, f.engine.Desk()), 10)
 	e, err := billing.New(st, f.engine.Desk(), billing.WithAccess(f.engine.Access()))
 	require.NoError(t, err)
 	for _, batch := range []int{1, 5} {

@@ -65,7 +65,7 @@ func TestBillRunIdempotent(t *testing.T) {
 	ctx := context.Background()
 	f := newFixture(t)
 	n := contractCount()
-	storetest.PutContracts(t, f.store, monthlyContract(t, f.engine.Desk(), 0), n)
+	storetest.PutContracts(t, f.store, storetest.MonthlyContract(t, f.engine.Desk()), n)
 
 	var last billing.BillRunProgress
 	var calls atomic.Int64
@@ -112,7 +112,7 @@ func TestBillRunIdempotent(t *testing.T) {
 func TestBillRunDryRunEqualsRun(t *testing.T) {
 	ctx := context.Background()
 	f := newFixture(t)
-	storetest.PutContracts(t, f.store, monthlyContract(t, f.engine.Desk(), 0), 500)
+	storetest.PutContracts(t, f.store, storetest.MonthlyContract(t, f.engine.Desk()), 500)
 	dryOpts := billing.BillRunOptions{DryRun: true}
 	dryDocs := collect(&dryOpts)
 	dry, err := f.engine.BillRun(ctx, carol, may1, dryOpts)
@@ -140,7 +140,7 @@ func TestBillRunReportsBadContracts(t *testing.T) {
 	ctx := context.Background()
 	f := newFixture(t)
 	n := contractCount()
-	ids := storetest.PutContracts(t, f.store, monthlyContract(t, f.engine.Desk(), 0), n)
+	ids := storetest.PutContracts(t, f.store, storetest.MonthlyContract(t, f.engine.Desk()), n)
 	// Break 1 % of the contracts: a recurring plan without its terms.
 	var bad []string
 	require.NoError(t, f.store.Update(ctx, func(tx billing.Tx) error {
@@ -193,7 +193,7 @@ func TestBillRunResumes(t *testing.T) {
 		t.Run(fmt.Sprintf("batches of %d", tc.batch), func(t *testing.T) {
 			ctx := context.Background()
 			f := newFixture(t)
-			storetest.PutContracts(t, f.store, monthlyContract(t, f.engine.Desk(), 0), 300)
+			storetest.PutContracts(t, f.store, storetest.MonthlyContract(t, f.engine.Desk()), 300)
 			fs := &failingStore{Store: f.store}
 			fs.ok.Store(int64(tc.ok))
 			crashing, err := billing.New(fs, f.engine.Desk(), billing.WithAccess(f.engine.Access()))
@@ -213,7 +213,7 @@ func TestBillRunResumes(t *testing.T) {
 			assert.Equal(t, 2*tc.billed, rest.AlreadyBilled)
 
 			clean := newFixture(t)
-			storetest.PutContracts(t, clean.store, monthlyContract(t, clean.engine.Desk(), 0), 300)
+			storetest.PutContracts(t, clean.store, storetest.MonthlyContract(t, clean.engine.Desk()), 300)
 			wantOpts := billing.BillRunOptions{DryRun: true}
 			want := collect(&wantOpts)
 			_, err = clean.engine.BillRun(ctx, carol, may1, wantOpts)
@@ -227,7 +227,7 @@ func TestBillRunResumes(t *testing.T) {
 func TestBillRunRetriesFailedBatch(t *testing.T) {
 	ctx := context.Background()
 	f := newFixture(t)
-	storetest.PutContracts(t, f.store, monthlyContract(t, f.engine.Desk(), 0), 100)
+	storetest.PutContracts(t, f.store, storetest.MonthlyContract(t, f.engine.Desk()), 100)
 	fs := &failOnce{Store: f.store}
 	e, err := billing.New(fs, f.engine.Desk(), billing.WithAccess(f.engine.Access()))
 	require.NoError(t, err)
@@ -260,7 +260,7 @@ func (s *failOnce) Update(ctx context.Context, fn func(billing.Tx) error) error 
 func TestBillRunIssuesGapless(t *testing.T) {
 	ctx := context.Background()
 	f := newFixture(t)
-	storetest.PutContracts(t, f.store, monthlyContract(t, f.engine.Desk(), 0), 200)
+	storetest.PutContracts(t, f.store, storetest.MonthlyContract(t, f.engine.Desk()), 200)
 	rep, err := f.engine.BillRun(ctx, carol, may1, billing.BillRunOptions{Workers: 4, Issue: true})
 	require.NoError(t, err)
 	require.Len(t, rep.Invoices, 200)
@@ -277,7 +277,7 @@ func TestBillRunIssuesGapless(t *testing.T) {
 
 func TestBillRunCancelled(t *testing.T) {
 	f := newFixture(t)
-	storetest.PutContracts(t, f.store, monthlyContract(t, f.engine.Desk(), 0), 50)
+	storetest.PutContracts(t, f.store, storetest.MonthlyContract(t, f.engine.Desk()), 50)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	_, err := f.engine.BillRun(ctx, carol, may1, billing.BillRunOptions{})
@@ -304,7 +304,7 @@ func (s *cancelOnUpdate) Update(ctx context.Context, fn func(billing.Tx) error) 
 // A batch cancelled in flight is not billed again customer by customer.
 func TestBillRunCancelledBatch(t *testing.T) {
 	f := newFixture(t)
-	storetest.PutContracts(t, f.store, monthlyContract(t, f.engine.Desk(), 0), 50)
+	storetest.PutContracts(t, f.store, storetest.MonthlyContract(t, f.engine.Desk()), 50)
 	ctx, cancel := context.WithCancel(context.Background())
 	st := &cancelOnUpdate{Store: f.store, cancel: cancel}
 	e, err := billing.New(st, f.engine.Desk(), billing.WithAccess(f.engine.Access()))
@@ -324,7 +324,7 @@ func TestBillRunCancelledBatch(t *testing.T) {
 func TestBillRunReusesItsMemorySafely(t *testing.T) {
 	ctx := context.Background()
 	f := newFixture(t)
-	storetest.PutContracts(t, f.store, monthlyContract(t, f.engine.Desk(), 0), 300)
+	storetest.PutContracts(t, f.store, storetest.MonthlyContract(t, f.engine.Desk()), 300)
 	rep, err := f.engine.BillRun(ctx, carol, may1, billing.BillRunOptions{Workers: 2, Batch: 7})
 	require.NoError(t, err)
 	require.Len(t, rep.Invoices, 300)
@@ -345,7 +345,7 @@ func TestBillRunReusesItsMemorySafely(t *testing.T) {
 	assert.Len(t, customers, 300, "one invoice per customer")
 
 	clean := newFixture(t)
-	storetest.PutContracts(t, clean.store, monthlyContract(t, clean.engine.Desk(), 0), 300)
+	storetest.PutContracts(t, clean.store, storetest.MonthlyContract(t, clean.engine.Desk()), 300)
 	wantOpts := billing.BillRunOptions{DryRun: true}
 	want := collect(&wantOpts)
 	_, err = clean.engine.BillRun(ctx, carol, may1, wantOpts)

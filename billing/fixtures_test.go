@@ -5,12 +5,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/google/uuid"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 
 	"github.com/billkit/billkit/billing"
-	"github.com/billkit/billkit/catalog"
 	"github.com/billkit/billkit/date"
 	"github.com/billkit/billkit/invoice"
 	"github.com/billkit/billkit/money"
@@ -18,7 +16,7 @@ import (
 	"github.com/billkit/billkit/quote"
 	"github.com/billkit/billkit/schedule"
 	"github.com/billkit/billkit/store/memory"
-	"github.com/billkit/billkit/tax"
+	"github.com/billkit/billkit/store/storetest"
 )
 
 // Users of the fixture engine, one per built-in role.
@@ -35,41 +33,6 @@ const (
 var roleOf = map[string]string{
 	alice: billing.RoleSalesRep, bob: billing.RoleSalesManager, carol: billing.RoleAccountant,
 	dan: billing.RoleFinanceManager, erin: billing.RoleAdmin, fred: billing.RoleAuditor, gina: billing.RoleFinanceManager,
-}
-
-// testDesk returns a desk over a catalogue of implementation days at
-// 1000.00 EUR and seats at 50.00 EUR a month, where a sales rep grants up
-// to 10 % and a sales manager up to 25 %.
-func testDesk(t testing.TB) *quote.Desk {
-	t.Helper()
-	cat := catalog.New()
-	require.NoError(t, cat.AddBook(catalog.PriceBook{ID: "std", Name: "Standard", Active: true}))
-	for _, p := range []struct {
-		product catalog.Product
-		price   string
-		billing catalog.Billing
-	}{
-		{catalog.Product{ID: "impl", SKU: "IMPL", Name: "Implementation", Unit: catalog.UnitDay,
-			TaxCategory: tax.StandardRate, RateKind: tax.Standard}, "1000", catalog.Billing{Kind: catalog.BillingOneTime}},
-		{catalog.Product{ID: "seat", SKU: "SEAT", Name: "Platform seats", Unit: catalog.UnitOne,
-			TaxCategory: tax.StandardRate, RateKind: tax.Standard}, "50", catalog.Billing{Kind: catalog.BillingRecurring,
-			Interval: catalog.Interval{Unit: catalog.IntervalMonth, Count: 1}}},
-	} {
-		require.NoError(t, cat.AddProduct(p.product))
-		_, err := cat.AddPrice(catalog.PriceSpec{ID: p.product.ID + "-std", ProductID: p.product.ID, BookID: "std",
-			Currency: money.EUR, EffectiveFrom: date.MustParse("2026-01-01"), Billing: p.billing,
-			Pricing: catalog.Pricing{Model: catalog.ModelPerUnit, UnitPrice: decimal.RequireFromString(p.price)}})
-		require.NoError(t, err)
-	}
-	desk, err := quote.NewDesk(cat, tax.DefaultRates(), quote.Policy{
-		Levels: []string{"sales_rep", "sales_manager", "finance"},
-		Rules: []quote.Rule{{Limits: []quote.Limit{
-			{Level: "sales_rep", Percent: decimal.NewFromInt(10)},
-			{Level: "sales_manager", Percent: decimal.NewFromInt(25)},
-		}}},
-	})
-	require.NoError(t, err)
-	return desk
 }
 
 // stepClock returns a clock that starts at start and moves one second
@@ -106,7 +69,7 @@ func newFixture(t testing.TB, opts ...billing.Option) *fixture {
 			billing.ApprovalRule{Kind: billing.ApprovalWriteOff, Threshold: money.MustParse("1000.00 EUR"), Roles: []string{billing.RoleFinanceManager, billing.RoleAdmin}},
 		),
 	}
-	e, err := billing.New(st, testDesk(t), append(base, opts...)...)
+	e, err := billing.New(st, storetest.Desk(t), append(base, opts...)...)
 	require.NoError(t, err)
 	return &fixture{engine: e, store: st, notified: rec}
 }
@@ -142,21 +105,6 @@ func quoteInput(discount int64) quote.Input {
 				}}}},
 		},
 	}
-}
-
-// monthlyContract returns a contract for one customer: 20 seats a month
-// from 2026-01-01, billed in advance.
-func monthlyContract(t testing.TB, desk *quote.Desk, n int) billing.Contract {
-	t.Helper()
-	in := quoteInput(0)
-	in.Lines = in.Lines[1:]
-	in.Lines[0].Plan.Recurring.Cycle.Start = date.MustParse("2026-04-01")
-	q, err := desk.New(uuid.New(), quote.User{ID: "alice", Level: "sales_rep"}, in)
-	require.NoError(t, err)
-	require.NoError(t, q.Send(date.MustParse("2026-03-02")))
-	c, err := q.Accept(uuid.New(), date.MustParse("2026-03-10"))
-	require.NoError(t, err)
-	return billing.Contract{Contract: *c, Customer: billing.CustomerKey(c.Buyer)}
 }
 
 func itoa(i int) string { return decimal.NewFromInt(int64(i)).String() }

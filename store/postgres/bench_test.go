@@ -41,7 +41,7 @@ func BenchmarkBillRun(b *testing.B) {
 		b.StopTimer()
 		st := openStore(b)
 		e := newEngines(b, st)[0]
-		storetest.PutContracts(b, st, monthlyContract(b, e.Desk()), n)
+		storetest.PutContracts(b, st, storetest.MonthlyContract(b, e.Desk()), n)
 		b.StartTimer()
 		start := time.Now()
 		var err error
@@ -130,7 +130,7 @@ func BenchmarkCopyBillRunRows(b *testing.B) {
 	// The invoices a run would create, drawn up by a dry run in memory.
 	mem := memory.NewStore()
 	e := newEngines(b, mem)[0]
-	storetest.PutContracts(b, mem, monthlyContract(b, e.Desk()), n)
+	storetest.PutContracts(b, mem, storetest.MonthlyContract(b, e.Desk()), n)
 	var invs []invoice.Snapshot
 	_, err := e.BillRun(ctx, accountant, date.MustParse("2026-04-01"), billing.BillRunOptions{DryRun: true,
 		OnInvoice: func(s invoice.Snapshot) { invs = append(invs, s) }})

@@ -64,7 +64,7 @@ func TestBillRunsSplitCustomers(t *testing.T) {
 	ctx := context.Background()
 	a, b := openPair(t)
 	engines := newEngines(t, a, b)
-	storetest.PutContracts(t, a, monthlyContract(t, engines[0].Desk()), customers)
+	storetest.PutContracts(t, a, storetest.MonthlyContract(t, engines[0].Desk()), customers)
 
 	var reps [2]billing.BillRunReport
 	var wg sync.WaitGroup

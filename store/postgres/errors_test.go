@@ -11,6 +11,7 @@ import (
 
 	"github.com/billkit/billkit/billing"
 	"github.com/billkit/billkit/store/postgres"
+	"github.com/billkit/billkit/store/storetest"
 )
 
 // Two transactions that update two contracts in opposite orders
@@ -20,7 +21,7 @@ import (
 func TestDeadlockIsARetryError(t *testing.T) {
 	a, b := openPair(t)
 	ctx := context.Background()
-	tmpl := monthlyContract(t, newDesk(t))
+	tmpl := storetest.MonthlyContract(t, storetest.Desk(t))
 	ids := [2]string{billing.NewID().String(), billing.NewID().String()}
 	require.NoError(t, a.Update(ctx, func(tx billing.Tx) error {
 		for _, id := range ids {

@@ -4,17 +4,14 @@ import (
 	"context"
 	"testing"
 
-	"github.com/google/uuid"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 
 	"github.com/billkit/billkit/billing"
-	"github.com/billkit/billkit/catalog"
 	"github.com/billkit/billkit/date"
 	"github.com/billkit/billkit/invoice"
 	"github.com/billkit/billkit/money"
-	"github.com/billkit/billkit/quote"
-	"github.com/billkit/billkit/schedule"
+	"github.com/billkit/billkit/store/storetest"
 	"github.com/billkit/billkit/tax"
 )
 
@@ -33,29 +30,11 @@ func newAccess(t testing.TB) *billing.Access {
 	return a
 }
 
-// newDesk returns a quote desk over a catalogue of seats at 50.00 EUR a
-// month.
-func newDesk(t testing.TB) *quote.Desk {
-	t.Helper()
-	cat := catalog.New()
-	require.NoError(t, cat.AddBook(catalog.PriceBook{ID: "std", Name: "Standard", Active: true}))
-	require.NoError(t, cat.AddProduct(catalog.Product{ID: "seat", SKU: "SEAT", Name: "Platform seats",
-		Unit: catalog.UnitOne, TaxCategory: tax.StandardRate, RateKind: tax.Standard}))
-	_, err := cat.AddPrice(catalog.PriceSpec{ID: "seat-std", ProductID: "seat", BookID: "std", Currency: money.EUR,
-		EffectiveFrom: date.MustParse("2026-01-01"),
-		Billing:       catalog.Billing{Kind: catalog.BillingRecurring, Interval: catalog.Interval{Unit: catalog.IntervalMonth, Count: 1}},
-		Pricing:       catalog.Pricing{Model: catalog.ModelPerUnit, UnitPrice: decimal.RequireFromString("50")}})
-	require.NoError(t, err)
-	desk, err := quote.NewDesk(cat, tax.DefaultRates(), quote.Policy{Levels: []string{"sales_rep"}})
-	require.NoError(t, err)
-	return desk
-}
-
 // newEngines returns an engine over each store, sharing users and desk,
 // as application instances over one database.
 func newEngines(t testing.TB, stores ...billing.Store) []*billing.Engine {
 	t.Helper()
-	access, desk := newAccess(t), newDesk(t)
+	access, desk := newAccess(t), storetest.Desk(t)
 	out := make([]*billing.Engine, len(stores))
 	for i, st := range stores {
 		e, err := billing.New(st, desk, billing.WithAccess(access))
@@ -107,25 +86,4 @@ func approve(t testing.TB, e *billing.Engine, doc invoice.Document) string {
 	_, _, err = e.SubmitInvoice(ctx, accountant, snap.ID.String())
 	require.NoError(t, err)
 	return snap.ID.String()
-}
-
-// monthlyContract returns a contract for 20 seats a month from
-// 2026-04-01, billed in advance.
-func monthlyContract(t testing.TB, desk *quote.Desk) billing.Contract {
-	t.Helper()
-	in := quote.Input{
-		Number: "Q-2026-0042", Seller: seller, Buyer: buyer, Currency: money.EUR, BookID: "std",
-		Date: date.MustParse("2026-03-02"), ValidUntil: date.MustParse("2026-03-31"),
-		Lines: []quote.LineInput{{ID: "1", ProductID: "seat", Quantity: decimal.NewFromInt(20),
-			Plan: schedule.Plan{Kind: schedule.KindRecurring, Recurring: &schedule.Recurring{Cycle: schedule.Cycle{
-				Interval: schedule.Interval{Unit: schedule.Month},
-				Start:    date.MustParse("2026-04-01"), End: date.MustParse("2027-04-01"),
-			}}}}},
-	}
-	q, err := desk.New(uuid.New(), quote.User{ID: "alice", Level: "sales_rep"}, in)
-	require.NoError(t, err)
-	require.NoError(t, q.Send(date.MustParse("2026-03-02")))
-	c, err := q.Accept(uuid.New(), date.MustParse("2026-03-10"))
-	require.NoError(t, err)
-	return billing.Contract{Contract: *c, Customer: billing.CustomerKey(c.Buyer)}
 }

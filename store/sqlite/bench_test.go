@@ -111,7 +111,7 @@ func BenchmarkAppendEvent(b *testing.B) {
 func BenchmarkBillRun10k(b *testing.B) {
 	const n = 10_000
 	ctx := context.Background()
-	tmpl := monthlyContract(b, testDesk(b))
+	tmpl := storetest.MonthlyContract(b, storetest.Desk(b))
 	dir := b.TempDir()
 	b.ReportAllocs()
 	var elapsed time.Duration

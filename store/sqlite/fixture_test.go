@@ -11,13 +11,12 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/billkit/billkit/billing"
-	"github.com/billkit/billkit/catalog"
 	"github.com/billkit/billkit/date"
 	"github.com/billkit/billkit/invoice"
 	"github.com/billkit/billkit/money"
 	"github.com/billkit/billkit/quote"
 	"github.com/billkit/billkit/schedule"
-	"github.com/billkit/billkit/tax"
+	"github.com/billkit/billkit/store/storetest"
 )
 
 // Users of the test engine.
@@ -27,41 +26,6 @@ const (
 	clerk   = "clerk"   // accountant
 	finance = "finance" // finance_manager
 )
-
-// testDesk returns a desk over a catalogue of implementation days at
-// 1000.00 EUR and seats at 50.00 EUR a month, where a sales rep grants up
-// to 10 % and a sales manager up to 25 %.
-func testDesk(t testing.TB) *quote.Desk {
-	t.Helper()
-	cat := catalog.New()
-	require.NoError(t, cat.AddBook(catalog.PriceBook{ID: "std", Name: "Standard", Active: true}))
-	for _, p := range []struct {
-		product catalog.Product
-		price   string
-		billing catalog.Billing
-	}{
-		{catalog.Product{ID: "impl", SKU: "IMPL", Name: "Implementation", Unit: catalog.UnitDay,
-			TaxCategory: tax.StandardRate, RateKind: tax.Standard}, "1000", catalog.Billing{Kind: catalog.BillingOneTime}},
-		{catalog.Product{ID: "seat", SKU: "SEAT", Name: "Platform seats", Unit: catalog.UnitOne,
-			TaxCategory: tax.StandardRate, RateKind: tax.Standard}, "50", catalog.Billing{Kind: catalog.BillingRecurring,
-			Interval: catalog.Interval{Unit: catalog.IntervalMonth, Count: 1}}},
-	} {
-		require.NoError(t, cat.AddProduct(p.product))
-		_, err := cat.AddPrice(catalog.PriceSpec{ID: p.product.ID + "-std", ProductID: p.product.ID, BookID: "std",
-			Currency: money.EUR, EffectiveFrom: date.MustParse("2026-01-01"), Billing: p.billing,
-			Pricing: catalog.Pricing{Model: catalog.ModelPerUnit, UnitPrice: decimal.RequireFromString(p.price)}})
-		require.NoError(t, err)
-	}
-	desk, err := quote.NewDesk(cat, tax.DefaultRates(), quote.Policy{
-		Levels: []string{"sales_rep", "sales_manager", "finance"},
-		Rules: []quote.Rule{{Limits: []quote.Limit{
-			{Level: "sales_rep", Percent: decimal.NewFromInt(10)},
-			{Level: "sales_manager", Percent: decimal.NewFromInt(25)},
-		}}},
-	})
-	require.NoError(t, err)
-	return desk
-}
 
 // newEngine returns an engine over st with one user per role used here,
 // a clock that moves one second per reading, and invoices from
@@ -75,7 +39,7 @@ func newEngine(t testing.TB, st billing.Store) *billing.Engine {
 	}
 	var tick atomic.Int64
 	start := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
-	e, err := billing.New(st, testDesk(t),
+	e, err := billing.New(st, storetest.Desk(t),
 		billing.WithAccess(access),
 		billing.WithClock(func() time.Time { return start.Add(time.Duration(tick.Add(1)) * time.Second) }),
 		billing.WithApprovalRules(billing.ApprovalRule{Kind: billing.ApprovalInvoice,
@@ -153,18 +117,4 @@ func quoteToCash(t testing.TB, e *billing.Engine) string {
 		invoice.AllocateOldestFirst())
 	require.NoError(t, err)
 	return id
-}
-
-// monthlyContract returns a contract for one customer: 20 seats a month
-// from 2026-04-01, billed in advance.
-func monthlyContract(t testing.TB, desk *quote.Desk) billing.Contract {
-	t.Helper()
-	in := quoteInput(0)
-	in.Lines = in.Lines[1:]
-	q, err := desk.New(uuid.New(), quote.User{ID: rep, Level: "sales_rep"}, in)
-	require.NoError(t, err)
-	require.NoError(t, q.Send(date.MustParse("2026-03-02")))
-	c, err := q.Accept(uuid.New(), date.MustParse("2026-03-10"))
-	require.NoError(t, err)
-	return billing.Contract{Contract: *c, Customer: billing.CustomerKey(c.Buyer)}
 }

@@ -21,6 +21,7 @@
 // Stores that several engine instances share also run RunClaimer and
 // RunFeed, which check billing.Claimer and billing.EventFeed against two
 // stores over one database (an OpenPair). PutContracts fills a store with
-// contracts for bill-run tests and benchmarks; IDs and SubscriptionInvoice
+// contracts for bill-run tests and benchmarks, from MonthlyContract and
+// Desk; IDs and SubscriptionInvoice
 // give other benchmarks their data.
 package storetest

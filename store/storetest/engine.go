@@ -1,0 +1,81 @@
+package storetest
+
+import (
+	"testing"
+
+	"github.com/google/uuid"
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/require"
+
+	"github.com/billkit/billkit/billing"
+	"github.com/billkit/billkit/catalog"
+	"github.com/billkit/billkit/date"
+	"github.com/billkit/billkit/invoice"
+	"github.com/billkit/billkit/money"
+	"github.com/billkit/billkit/quote"
+	"github.com/billkit/billkit/schedule"
+	"github.com/billkit/billkit/tax"
+)
+
+// Desk returns a quote desk for engines over a store under test: a
+// catalogue of implementation days at 1,000.00 EUR (billed once) and
+// seats at 50.00 EUR a month, both from 2026, where a sales rep grants up
+// to 10 % and a sales manager up to 25 %, below a finance level.
+func Desk(tb testing.TB) *quote.Desk {
+	tb.Helper()
+	cat := catalog.New()
+	require.NoError(tb, cat.AddBook(catalog.PriceBook{ID: "std", Name: "Standard", Active: true}))
+	for _, p := range []struct {
+		product catalog.Product
+		price   string
+		billing catalog.Billing
+	}{
+		{catalog.Product{ID: "impl", SKU: "IMPL", Name: "Implementation", Unit: catalog.UnitDay,
+			TaxCategory: tax.StandardRate, RateKind: tax.Standard}, "1000", catalog.Billing{Kind: catalog.BillingOneTime}},
+		{catalog.Product{ID: "seat", SKU: "SEAT", Name: "Platform seats", Unit: catalog.UnitOne,
+			TaxCategory: tax.StandardRate, RateKind: tax.Standard}, "50", catalog.Billing{Kind: catalog.BillingRecurring,
+			Interval: catalog.Interval{Unit: catalog.IntervalMonth, Count: 1}}},
+	} {
+		require.NoError(tb, cat.AddProduct(p.product))
+		_, err := cat.AddPrice(catalog.PriceSpec{ID: p.product.ID + "-std", ProductID: p.product.ID, BookID: "std",
+			Currency: money.EUR, EffectiveFrom: date.MustParse("2026-01-01"), Billing: p.billing,
+			Pricing: catalog.Pricing{Model: catalog.ModelPerUnit, UnitPrice: decimal.RequireFromString(p.price)}})
+		require.NoError(tb, err)
+	}
+	desk, err := quote.NewDesk(cat, tax.DefaultRates(), quote.Policy{
+		Levels: []string{"sales_rep", "sales_manager", "finance"},
+		Rules: []quote.Rule{{Limits: []quote.Limit{
+			{Level: "sales_rep", Percent: decimal.NewFromInt(10)},
+			{Level: "sales_manager", Percent: decimal.NewFromInt(25)},
+		}}},
+	})
+	require.NoError(tb, err)
+	return desk
+}
+
+// MonthlyContract returns a contract accepted from a quote of desk (see
+// Desk) for 20 seats a month from April 2026 for a year, billed in
+// advance, between a French seller and a French buyer whose invoices can
+// be issued: a template for PutContracts.
+func MonthlyContract(tb testing.TB, desk *quote.Desk) billing.Contract {
+	tb.Helper()
+	address := invoice.Address{Line1: "1 rue de la Paix", City: "Paris", PostalCode: "75002", Country: "FR"}
+	in := quote.Input{
+		Number: "Q-2026-0042", Currency: money.EUR, BookID: "std",
+		Seller: invoice.Party{Name: "Atelier Numérique SAS", LegalID: "732829320", VATID: "FR44732829320",
+			AdditionalLegalInfo: "SAS au capital de 10 000 € - RCS Paris 732 829 320", Address: address},
+		Buyer: invoice.Party{Name: "Boulangerie Martin SARL", LegalID: "552100554", VATID: "FR96552100554", Address: address},
+		Date:  date.MustParse("2026-03-02"), ValidUntil: date.MustParse("2026-03-31"),
+		Lines: []quote.LineInput{{ID: "2", ProductID: "seat", Quantity: decimal.NewFromInt(20),
+			Plan: schedule.Plan{Kind: schedule.KindRecurring, Recurring: &schedule.Recurring{Cycle: schedule.Cycle{
+				Interval: schedule.Interval{Unit: schedule.Month},
+				Start:    date.MustParse("2026-04-01"), End: date.MustParse("2027-04-01"),
+			}}}}},
+	}
+	q, err := desk.New(uuid.New(), quote.User{ID: "alice", Level: "sales_rep"}, in)
+	require.NoError(tb, err)
+	require.NoError(tb, q.Send(date.MustParse("2026-03-02")))
+	c, err := q.Accept(uuid.New(), date.MustParse("2026-03-10"))
+	require.NoError(tb, err)
+	return billing.Contract{Contract: *c, Customer: billing.CustomerKey(c.Buyer)}
+}
