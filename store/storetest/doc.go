@@ -21,7 +21,7 @@
 // Stores that several engine instances share also run RunClaimer and
 // RunFeed, which check billing.Claimer and billing.EventFeed against two
 // stores over one database (an OpenPair). PutContracts fills a store with
-// contracts for bill-run tests and benchmarks, from MonthlyContract and
-// Desk; IDs and SubscriptionInvoice
-// give other benchmarks their data.
+// contracts for bill-run tests and benchmarks, copied from MonthlyContract
+// over Desk's catalogue; IDs and SubscriptionInvoice give other
+// benchmarks their data.
 package storetest
