@@ -38,27 +38,14 @@ func (e *Engine) billBatch(ctx context.Context, userID string, on date.Date, gro
 	work := make([]batchCustomer, 0, len(groups))
 	for i, contracts := range groups {
 		results[i] = groupResult{}
-		res := &results[i]
-		var due []dueCharge
-		for _, c := range contracts {
-			var err error
-			if due, err = e.dueCharges(ctx, due, c, on); err != nil {
-				res.failures = append(res.failures, BillRunFailure{ContractID: c.ID.String(), Customer: c.Customer, Err: err})
-			}
-		}
-		if len(due) > 0 {
-			work = append(work, batchCustomer{contracts: contracts, due: due, res: res, base: len(res.failures)})
+		if w, ok := e.customerWork(ctx, on, contracts, &results[i]); ok {
+			work = append(work, w)
 		}
 	}
 	if len(work) == 0 {
 		return
 	}
-	var err error
-	if cl, ok := e.store.(Claimer); ok && !opts.DryRun {
-		err = e.billBatchClaimed(ctx, cl, userID, on, work, opts, sc)
-	} else {
-		err = e.billBatchPlain(ctx, userID, on, work, opts, sc)
-	}
+	err := e.billWork(ctx, userID, on, work, opts, sc)
 	switch {
 	case err == nil:
 	case ctx.Err() != nil:
@@ -72,6 +59,30 @@ func (e *Engine) billBatch(ctx context.Context, userID string, on date.Date, gro
 			results[i] = e.billCustomer(ctx, userID, on, contracts, opts)
 		}
 	}
+}
+
+// customerWork returns a customer's part in a batch: the charges of its
+// contracts that are due, with the failures of the contracts that cannot
+// be priced recorded in res. ok is false when nothing is due.
+func (e *Engine) customerWork(ctx context.Context, on date.Date, contracts []*Contract, res *groupResult) (w batchCustomer, ok bool) {
+	var due []dueCharge
+	for _, c := range contracts {
+		var err error
+		if due, err = e.dueCharges(ctx, due, c, on); err != nil {
+			res.failures = append(res.failures, BillRunFailure{ContractID: c.ID.String(), Customer: c.Customer, Err: err})
+		}
+	}
+	return batchCustomer{contracts: contracts, due: due, res: res, base: len(res.failures)}, len(due) > 0
+}
+
+// billWork bills the work of a batch in one transaction: holding the
+// customers' claims on a store shared by several instances, plainly
+// otherwise. Nothing is written when it fails.
+func (e *Engine) billWork(ctx context.Context, userID string, on date.Date, work []batchCustomer, opts BillRunOptions, sc *scratch) error {
+	if cl, ok := e.store.(Claimer); ok && !opts.DryRun {
+		return e.billBatchClaimed(ctx, cl, userID, on, work, opts, sc)
+	}
+	return e.billBatchPlain(ctx, userID, on, work, opts, sc)
 }
 
 // billBatchPlain bills the customers of a batch: it reads what is

@@ -82,97 +82,24 @@ func carve[T any](buf *[]T, n int) []T {
 // between the check and the write.
 var errRaced = errors.New("billing: charges billed concurrently")
 
-// billCustomer bills the due charges of one customer's contracts.
+// billCustomer bills the due charges of one customer's contracts in one
+// transaction, reading again what is unbilled when another run billed
+// some of it meanwhile.
 func (e *Engine) billCustomer(ctx context.Context, userID string, on date.Date, contracts []*Contract, opts BillRunOptions) groupResult {
 	var res groupResult
-	var due []dueCharge
-	for _, c := range contracts {
-		var err error
-		if due, err = e.dueCharges(ctx, due, c, on); err != nil {
-			res.failures = append(res.failures, BillRunFailure{ContractID: c.ID.String(), Customer: c.Customer, Err: err})
-		}
-	}
-	if len(due) == 0 {
+	w, ok := e.customerWork(ctx, on, contracts, &res)
+	if !ok {
 		return res
 	}
-	contractFailures := res.failures
-	if cl, ok := e.store.(Claimer); ok && !opts.DryRun {
-		return e.billClaimed(ctx, cl, userID, on, contracts, due, res, opts)
-	}
+	work := []batchCustomer{w}
 	for attempt := 0; ; attempt++ {
-		var fresh []dueCharge
-		err := e.view(ctx, func(tx Tx) error {
-			var err error
-			fresh, err = unbilled(ctx, tx, due)
-			return err
-		})
-		if err != nil {
-			return failAll(res, contracts, err)
-		}
-		already := len(due) - len(fresh)
-		drafts, failures := e.drafts(userID, fresh, on, opts.Issue, nil)
-		res.failures = append(contractFailures[:len(contractFailures):len(contractFailures)], failures...)
-		if opts.DryRun {
-			res.invoices = drafts
-			for _, d := range drafts {
-				res.billed += len(d.charges)
-			}
-			res.already = already
-			return res
-		}
-		billed, err := e.commitDrafts(ctx, userID, on, drafts, opts.Issue)
+		err := e.billWork(ctx, userID, on, work, opts, nil)
 		if errors.Is(err, errRaced) && attempt < 3 {
 			continue
 		}
 		if err != nil {
 			return failAll(res, contracts, err)
 		}
-		res.invoices, res.billed, res.already = drafts, billed, already
-		return res
-	}
-}
-
-// billClaimed bills one customer's due charges on a store shared by
-// several engine instances: it reads what is unbilled, draws up the
-// invoices and writes them in one transaction holding the customer's
-// claim, and leaves the customer to the instance that holds the claim
-// already.
-func (e *Engine) billClaimed(ctx context.Context, cl Claimer, userID string, on date.Date, contracts []*Contract, due []dueCharge, res groupResult, opts BillRunOptions) groupResult {
-	contractFailures := res.failures
-	for attempt := 0; ; attempt++ {
-		claimed := true
-		run := func(ctx context.Context, fn func(Tx) error) error {
-			var err error
-			claimed, err = cl.Claim(ctx, claimKey(contracts[0].Customer), fn)
-			return err
-		}
-		var created []draft
-		var billed, already int
-		err := e.updateIn(ctx, run, userID, func(tx Tx, c *change) error {
-			fresh, err := unbilled(ctx, tx, due)
-			if err != nil {
-				return err
-			}
-			already = len(due) - len(fresh)
-			drafts, failures := e.drafts(userID, fresh, on, opts.Issue, nil)
-			res.failures = append(contractFailures[:len(contractFailures):len(contractFailures)], failures...)
-			created = drafts
-			billed, err = e.writeDrafts(ctx, tx, c, on, drafts, opts.Issue)
-			return err
-		})
-		switch {
-		case err == nil && !claimed:
-			// The instance that holds the claim reports the customer,
-			// its broken contracts included.
-			res.elsewhere, res.failures = true, nil
-			return res
-		case errors.Is(err, errRaced) && attempt < 3:
-			// Billed without a claim meanwhile: read again.
-			continue
-		case err != nil:
-			return failAll(res, contracts, err)
-		}
-		res.invoices, res.billed, res.already = created, billed, already
 		return res
 	}
 }
@@ -231,19 +158,6 @@ func chargeKey(c *Contract, lineID string, ch schedule.Charge) string {
 	b = append(b, '/')
 	b = append(b, ch.Label...)
 	return string(b)
-}
-
-// unbilled returns the charges no run has billed yet.
-func unbilled(ctx context.Context, tx Tx, due []dueCharge) ([]dueCharge, error) {
-	keys := make([]string, len(due))
-	for i := range due {
-		keys[i] = due[i].key
-	}
-	marked, err := tx.Marks().MarkedAmong(ctx, keys)
-	if err != nil {
-		return nil, err
-	}
-	return notIn(due, marked), nil
 }
 
 // notIn returns the charges of due whose keys marked does not hold.
@@ -397,27 +311,6 @@ func (e *Engine) draft(d *draft, charges []dueCharge, lines []invoice.Line, on d
 	// The document is the run's own, so it is calculated in place rather
 	// than copied by invoice.NewDraft: a draft is its calculated document.
 	return doc.Calculate()
-}
-
-// commitDrafts creates the drafts, marks their charges billed and, with
-// issue, submits and issues them, all in one transaction. It returns the
-// number of charges billed; the drafts' snapshots become what was stored.
-func (e *Engine) commitDrafts(ctx context.Context, userID string, on date.Date, drafts []draft, issue bool) (int, error) {
-	billed := 0
-	err := e.update(ctx, userID, func(tx Tx, c *change) error {
-		var err error
-		billed, err = e.writeDrafts(ctx, tx, c, on, drafts, issue)
-		return err
-	})
-	return billed, err
-}
-
-// writeDrafts writes the drafts in tx: see commitDrafts.
-func (e *Engine) writeDrafts(ctx context.Context, tx Tx, c *change, on date.Date, drafts []draft, issue bool) (int, error) {
-	if err := markAll(ctx, tx, appendMarks(nil, drafts)); err != nil {
-		return 0, err
-	}
-	return e.putDrafts(ctx, tx, c, on, drafts, issue)
 }
 
 // appendMarks appends to marks those of the charges the drafts bill.

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync/atomic"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -351,4 +352,31 @@ func TestBillRunReusesItsMemorySafely(t *testing.T) {
 	_, err = clean.engine.BillRun(ctx, carol, may1, wantOpts)
 	require.NoError(t, err)
 	assert.Equal(t, invoiceSet(*want), invoiceSet(storedInvoices(t, f.engine)))
+}
+
+// Two engines billing the same store at once, without claims, race on
+// some customers: the loser of each race reads again and bills nothing
+// twice.
+func TestBillRunConcurrentRunsBillOnce(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	storetest.PutContracts(t, f.store, storetest.MonthlyContract(t, f.engine.Desk()), 400)
+	other, err := billing.New(f.store, f.engine.Desk(), billing.WithAccess(f.engine.Access()))
+	require.NoError(t, err)
+	var reps [2]billing.BillRunReport
+	var wg sync.WaitGroup
+	for i, e := range []*billing.Engine{f.engine, other} {
+		wg.Go(func() {
+			var err error
+			reps[i], err = e.BillRun(ctx, carol, may1, billing.BillRunOptions{Workers: 2, Batch: 5})
+			assert.NoError(t, err)
+		})
+	}
+	wg.Wait()
+	for _, r := range reps {
+		assert.Empty(t, r.Failures)
+		assert.Equal(t, 2*400, r.Billed+r.AlreadyBilled, "each run billed or found billed every charge")
+	}
+	assert.Equal(t, 400, len(reps[0].Invoices)+len(reps[1].Invoices))
+	assert.Len(t, storedInvoices(t, f.engine), 400)
 }
