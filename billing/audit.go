@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/billkit/billkit/collab"
+	"github.com/billkit/billkit/date"
 	"github.com/billkit/billkit/invoice"
 	"github.com/billkit/billkit/money"
 	"github.com/billkit/billkit/quote"
@@ -47,22 +48,59 @@ func amountText(a money.Amount) string {
 	return a.String()
 }
 
-func invoiceFields(s invoice.Snapshot) []field {
-	d := &s.Document
-	return []field{
-		{"status", string(s.Status)},
-		{"number", d.Number},
-		{"issue_date", dateText(d.IssueDate)},
-		{"due_date", dateText(d.DueDate)},
-		{"sent_on", dateText(s.SentOn)},
-		{"buyer", d.Buyer.Name},
-		{"lines", strconv.Itoa(len(d.Lines))},
-		{"tax_exclusive", amountText(d.Totals.TaxExclusive)},
-		{"vat", amountText(d.Totals.VAT)},
-		{"tax_inclusive", amountText(d.Totals.TaxInclusive)},
-		{"due", amountText(d.Totals.Due)},
-		{"credited", amountText(s.Credits.Due)},
+// appendAmount appends what amountText returns.
+func appendAmount(b []byte, a money.Amount) []byte {
+	if a.Currency().Code() == "" {
+		return b
 	}
+	b, _ = a.AppendText(b) // never fails
+	return b
+}
+
+// invoiceFieldCount is the number of fields invoiceFields returns.
+const invoiceFieldCount = 12
+
+func invoiceFields(s invoice.Snapshot) []field {
+	return appendInvoiceFields(make([]field, 0, invoiceFieldCount), &s)
+}
+
+// appendInvoiceFields appends the audited fields of s to fs. The dates
+// and amounts are written as parts of one string: an invoice is audited
+// at every step of its life, and each bill run audits thousands.
+func appendInvoiceFields(fs []field, s *invoice.Snapshot) []field {
+	d := &s.Document
+	var buf [192]byte
+	var ends [7]int
+	b := buf[:0]
+	for i, day := range [...]date.Date{d.IssueDate, d.DueDate, s.SentOn} {
+		b, _ = day.AppendText(b) // never fails
+		ends[i] = len(b)
+	}
+	for i, a := range [...]money.Amount{d.Totals.TaxExclusive, d.Totals.VAT, d.Totals.TaxInclusive, d.Totals.Due} {
+		b = appendAmount(b, a)
+		ends[3+i] = len(b)
+	}
+	texts := string(b)
+	part := func(i int) string {
+		if i == 0 {
+			return texts[:ends[0]]
+		}
+		return texts[ends[i-1]:ends[i]]
+	}
+	return append(fs,
+		field{"status", string(s.Status)},
+		field{"number", d.Number},
+		field{"issue_date", part(0)},
+		field{"due_date", part(1)},
+		field{"sent_on", part(2)},
+		field{"buyer", d.Buyer.Name},
+		field{"lines", strconv.Itoa(len(d.Lines))},
+		field{"tax_exclusive", part(3)},
+		field{"vat", part(4)},
+		field{"tax_inclusive", part(5)},
+		field{"due", part(6)},
+		field{"credited", amountText(s.Credits.Due)},
+	)
 }
 
 func quoteFields(s quote.Snapshot) []field {

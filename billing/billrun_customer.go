@@ -7,7 +7,9 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/billkit/billkit/collab"
 	"github.com/billkit/billkit/date"
+	"github.com/billkit/billkit/internal/uuidtext"
 	"github.com/billkit/billkit/invoice"
 	"github.com/billkit/billkit/schedule"
 )
@@ -37,6 +39,7 @@ type dueCharge struct {
 // bills and the contracts they come from.
 type draft struct {
 	snap      invoice.Snapshot // a calculated draft
+	id        string           // snap.ID as text
 	created   Event            // else: the event of its creation
 	inv       *invoice.Invoice // to issue: the draft submitted
 	roles     []string         // to issue: the approval chain it needs
@@ -147,14 +150,14 @@ func (e *Engine) dueCharges(ctx context.Context, due []dueCharge, c *Contract, o
 // chargeKey identifies a charge across runs: the contract line, the
 // billing date, the service period and the label.
 func chargeKey(c *Contract, lineID string, ch schedule.Charge) string {
-	b := make([]byte, 0, 96)
-	b = append(b, c.ID.String()...)
+	var buf [128]byte
+	b := uuidtext.Append(buf[:0], c.ID)
 	b = append(b, '/')
 	b = append(b, lineID...)
 	b = append(b, '/')
-	b = append(b, ch.BillingDate.String()...)
+	b, _ = ch.BillingDate.AppendText(b) // never fails
 	b = append(b, '/')
-	b = append(b, ch.Period.Start.String()...)
+	b, _ = ch.Period.Start.AppendText(b)
 	b = append(b, '/')
 	b = append(b, ch.Label...)
 	return string(b)
@@ -257,7 +260,9 @@ func (e *Engine) drafts(userID string, due []dueCharge, on date.Date, issue bool
 			err = e.submit(d)
 		default:
 			// A new record's first version is 1.
-			d.created = e.event(userID, invoiceRef(d.snap), ActionInvoiceCreated, nil, invoiceFields(d.snap), 1, "")
+			var fs [invoiceFieldCount]field
+			ref := collab.Ref{Kind: collab.KindInvoice, ID: d.id}
+			d.created = e.event(userID, ref, ActionInvoiceCreated, nil, appendInvoiceFields(fs[:0], &d.snap), 1, "")
 		}
 		if err != nil {
 			out = out[:len(out)-1]
@@ -273,6 +278,7 @@ func (e *Engine) drafts(userID string, due []dueCharge, on date.Date, issue bool
 func (e *Engine) draft(d *draft, charges []dueCharge, lines []invoice.Line, on date.Date) error {
 	first := charges[0].contract
 	d.snap = invoice.Snapshot{ID: e.newID(), Status: invoice.StatusDraft}
+	d.id = d.snap.ID.String()
 	doc := &d.snap.Document
 	*doc = invoice.Document{
 		Type: invoice.TypeCommercialInvoice, Currency: first.Currency,
@@ -316,7 +322,7 @@ func (e *Engine) draft(d *draft, charges []dueCharge, lines []invoice.Line, on d
 // appendMarks appends to marks those of the charges the drafts bill.
 func appendMarks(marks []Mark, drafts []draft) []Mark {
 	for i := range drafts {
-		id := drafts[i].snap.ID.String()
+		id := drafts[i].id
 		for _, ch := range drafts[i].charges {
 			marks = append(marks, Mark{Key: ch.key, InvoiceID: id})
 		}
@@ -341,7 +347,7 @@ func (e *Engine) putDrafts(ctx context.Context, tx Tx, c *change, on date.Date, 
 	billed := 0
 	for i := range drafts {
 		d := &drafts[i]
-		id := d.snap.ID.String()
+		id := d.id
 		billed += len(d.charges)
 		if !issue {
 			v, err := tx.Invoices().Put(ctx, Record[invoice.Snapshot]{ID: id, Value: d.snap})

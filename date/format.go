@@ -70,6 +70,15 @@ func (d Date) appendTo(b []byte) []byte {
 		byte('0'+dd/10), byte('0'+dd%10))
 }
 
+// AppendText implements encoding.TextAppender: it appends d as MarshalText
+// writes it, without allocating when b has room.
+func (d Date) AppendText(b []byte) ([]byte, error) {
+	if d.IsZero() {
+		return b, nil
+	}
+	return d.appendTo(b), nil
+}
+
 // MarshalText implements encoding.TextMarshaler: YYYY-MM-DD, or empty text
 // for the zero Date.
 func (d Date) MarshalText() ([]byte, error) {

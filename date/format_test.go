@@ -167,6 +167,10 @@ func TestTextRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		appended, err := d.AppendText([]byte("on "))
+		if err != nil || string(appended) != "on "+string(text) {
+			t.Fatalf("AppendText = %q, %v; want %q", appended, err, "on "+string(text))
+		}
 		var back date.Date
 		if err := back.UnmarshalText(text); err != nil || back != d {
 			t.Fatalf("UnmarshalText(%q) = %v, %v; want %v", text, back, err, d)

@@ -3,6 +3,7 @@ package invoice
 import (
 	"github.com/shopspring/decimal"
 
+	"github.com/billkit/billkit/internal/fastdec"
 	"github.com/billkit/billkit/money"
 	"github.com/billkit/billkit/validation"
 )
@@ -190,14 +191,14 @@ func (c *calculator) line(l *Line) lineCalc {
 		lc.allowances = make([]adjustmentCalc, len(l.Allowances))
 		for j, a := range l.Allowances {
 			lc.allowances[j] = c.adjustment(a.Amount, a.Percent, a.Base, lineBase)
-			lc.amount = lc.amount.Sub(lc.allowances[j].amount)
+			lc.amount = fastdec.Sub(lc.amount, lc.allowances[j].amount)
 		}
 	}
 	if len(l.Charges) > 0 {
 		lc.charges = make([]adjustmentCalc, len(l.Charges))
 		for j, ch := range l.Charges {
 			lc.charges[j] = c.adjustment(ch.Amount, ch.Percent, ch.Base, lineBase)
-			lc.amount = lc.amount.Add(lc.charges[j].amount)
+			lc.amount = fastdec.Add(lc.amount, lc.charges[j].amount)
 		}
 	}
 	lc.net = lc.amount
@@ -231,7 +232,7 @@ func (c *calculator) documentAdjustments(list []AllowanceCharge, r *result) []ad
 			key := keyOf(a.VAT)
 			for j := range c.doc.Lines {
 				if keyOf(c.doc.Lines[j].VAT).equal(key) {
-					base = base.Add(r.lines[j].amount)
+					base = fastdec.Add(base, r.lines[j].amount)
 				}
 			}
 		}

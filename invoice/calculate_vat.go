@@ -3,6 +3,7 @@ package invoice
 import (
 	"github.com/shopspring/decimal"
 
+	"github.com/billkit/billkit/internal/fastdec"
 	"github.com/billkit/billkit/money"
 	"github.com/billkit/billkit/tax"
 )
@@ -41,7 +42,7 @@ func (c *calculator) breakdown(r *result) {
 	for i := range d.Lines {
 		r.groups, g = groupFor(r.groups, keyOf(d.Lines[i].VAT))
 		g.lines = append(g.lines, i)
-		g.sum = g.sum.Add(r.lines[i].amount)
+		g.sum = fastdec.Add(g.sum, r.lines[i].amount)
 		if g.reason == (tax.ExemptionReason{}) {
 			g.reason = d.Lines[i].ExemptionReason
 		}
@@ -49,12 +50,12 @@ func (c *calculator) breakdown(r *result) {
 	for i := range d.Allowances {
 		r.groups, g = groupFor(r.groups, keyOf(d.Allowances[i].VAT))
 		g.allowances = append(g.allowances, i)
-		g.sum = g.sum.Sub(r.allowances[i].amount)
+		g.sum = fastdec.Sub(g.sum, r.allowances[i].amount)
 	}
 	for i := range d.Charges {
 		r.groups, g = groupFor(r.groups, keyOf(d.Charges[i].VAT))
 		g.charges = append(g.charges, i)
-		g.sum = g.sum.Add(r.charges[i].amount)
+		g.sum = fastdec.Add(g.sum, r.charges[i].amount)
 	}
 	for _, g := range r.groups {
 		c.settle(g, r)
@@ -114,9 +115,9 @@ func (g *vatGroup) forEach(r *result, fn func(net *decimal.Decimal, amount decim
 
 func addSigned(x, y decimal.Decimal, sign int) decimal.Decimal {
 	if sign < 0 {
-		return x.Sub(y)
+		return fastdec.Sub(x, y)
 	}
-	return x.Add(y)
+	return fastdec.Add(x, y)
 }
 
 // vatOf returns net × rate ÷ 100, rounded.
@@ -168,8 +169,8 @@ func (c *calculator) applyLimit(g *vatGroup) {
 		if !c.perLine {
 			prior := l.Credited.Number()
 			pb, pv, pa := c.split(prior, g.key.rate)
-			nb, nv, na := c.split(prior.Add(g.sum), g.key.rate)
-			g.base, g.vat, g.adjust = nb.Sub(pb), nv.Sub(pv), na.Sub(pa)
+			nb, nv, na := c.split(fastdec.Add(prior, g.sum), g.key.rate)
+			g.base, g.vat, g.adjust = fastdec.Sub(nb, pb), fastdec.Sub(nv, pv), fastdec.Sub(na, pa)
 			return
 		}
 		base, vat := l.TaxableAmount.Number(), l.TaxAmount.Number()
@@ -177,12 +178,12 @@ func (c *calculator) applyLimit(g *vatGroup) {
 		case g.sum.Equal(l.Amount.Number()):
 			g.base, g.vat = base, vat
 			if c.inclusive {
-				g.adjust = g.sum.Sub(base).Sub(vat)
+				g.adjust = fastdec.Sub(fastdec.Sub(g.sum, base), vat)
 			}
 		case g.vat.Sign()*vat.Sign() >= 0 && g.vat.Abs().Cmp(vat.Abs()) > 0:
 			g.vat = vat
 			if c.inclusive {
-				g.base, g.adjust = g.sum.Sub(vat), decimal.Decimal{}
+				g.base, g.adjust = fastdec.Sub(g.sum, vat), decimal.Decimal{}
 			}
 		}
 		return
@@ -197,7 +198,7 @@ func (c *calculator) distribute(g *vatGroup, r *result) {
 	g.forEach(r, func(net *decimal.Decimal, _ decimal.Decimal, sign int) {
 		sum = addSigned(sum, *net, sign)
 	})
-	diff := g.base.Sub(sum)
+	diff := fastdec.Sub(g.base, sum)
 	if diff.IsZero() {
 		return
 	}
@@ -230,23 +231,23 @@ func (c *calculator) distribute(g *vatGroup, r *result) {
 func (c *calculator) totals(r *result) {
 	t := &r.totals
 	for i := range r.lines {
-		t.lineTotal = t.lineTotal.Add(r.lines[i].net)
+		t.lineTotal = fastdec.Add(t.lineTotal, r.lines[i].net)
 	}
 	for i := range r.allowances {
-		t.allowanceTotal = t.allowanceTotal.Add(r.allowances[i].net)
+		t.allowanceTotal = fastdec.Add(t.allowanceTotal, r.allowances[i].net)
 	}
 	for i := range r.charges {
-		t.chargeTotal = t.chargeTotal.Add(r.charges[i].net)
+		t.chargeTotal = fastdec.Add(t.chargeTotal, r.charges[i].net)
 	}
-	t.taxExclusive = t.lineTotal.Sub(t.allowanceTotal).Add(t.chargeTotal)
+	t.taxExclusive = fastdec.Add(fastdec.Sub(t.lineTotal, t.allowanceTotal), t.chargeTotal)
 	t.rounding = c.doc.RoundingAmount.Number()
 	for _, g := range r.groups {
-		t.vat = t.vat.Add(g.vat)
-		t.rounding = t.rounding.Add(g.adjust)
+		t.vat = fastdec.Add(t.vat, g.vat)
+		t.rounding = fastdec.Add(t.rounding, g.adjust)
 	}
-	t.taxInclusive = t.taxExclusive.Add(t.vat)
+	t.taxInclusive = fastdec.Add(t.taxExclusive, t.vat)
 	t.prepaid = c.doc.PaidAmount.Number()
-	t.due = t.taxInclusive.Sub(t.prepaid).Add(t.rounding)
+	t.due = fastdec.Add(fastdec.Sub(t.taxInclusive, t.prepaid), t.rounding)
 }
 
 // apply stores the results in d.

@@ -2,6 +2,8 @@ package money
 
 import (
 	"github.com/shopspring/decimal"
+
+	"github.com/billkit/billkit/internal/fastdec"
 )
 
 // Amount is an exact amount of money in one currency. It is an immutable
@@ -64,7 +66,7 @@ func (a Amount) Add(b Amount) (Amount, error) {
 	if err != nil {
 		return Amount{}, err
 	}
-	return Amount{number: a.number.Add(b.number), currency: c}, nil
+	return Amount{number: fastdec.Add(a.number, b.number), currency: c}, nil
 }
 
 // Sub returns a - b. Different currencies are a *MismatchError.
@@ -73,7 +75,7 @@ func (a Amount) Sub(b Amount) (Amount, error) {
 	if err != nil {
 		return Amount{}, err
 	}
-	return Amount{number: a.number.Sub(b.number), currency: c}, nil
+	return Amount{number: fastdec.Sub(a.number, b.number), currency: c}, nil
 }
 
 // Neg returns -a.

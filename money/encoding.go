@@ -5,6 +5,7 @@ import (
 	"database/sql/driver"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -31,6 +32,41 @@ func (a Amount) String() string {
 		return s
 	}
 	return s + " " + a.currency.code
+}
+
+// AppendText implements encoding.TextAppender: it appends to b what String
+// returns. Amounts of up to 18 significant digits are written without
+// allocating when b has room.
+func (a Amount) AppendText(b []byte) ([]byte, error) {
+	places := a.currency.digits
+	exp := a.number.Exponent()
+	if a.number.NumDigits() > 18 || -exp > places || exp > 0 {
+		return append(b, a.String()...), nil
+	}
+	// The coefficient scaled to the currency's places fits in an int64.
+	v, ok := mulPow10(a.number.CoefficientInt64(), int64(places+exp))
+	if !ok {
+		return append(b, a.String()...), nil
+	}
+	if v < 0 {
+		b = append(b, '-')
+	}
+	u := absUint64(v)
+	if places == 0 {
+		b = strconv.AppendUint(b, u, 10)
+	} else {
+		p := pow10Uint64[places]
+		b = strconv.AppendUint(b, u/p, 10)
+		b = append(b, '.')
+		frac := u % p
+		for q := p / 10; q > 0; q /= 10 {
+			b = append(b, byte('0'+frac/q%10))
+		}
+	}
+	if a.currency.IsZero() {
+		return b, nil
+	}
+	return append(append(b, ' '), a.currency.code...), nil
 }
 
 // Parse reads an amount written as "1234.50 EUR" or "EUR 1234.50". The number

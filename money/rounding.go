@@ -2,6 +2,7 @@ package money
 
 import (
 	"fmt"
+	"math"
 	"math/big"
 
 	"github.com/shopspring/decimal"
@@ -79,16 +80,101 @@ func quoRound(x, y decimal.Decimal, scale int32, mode RoundingMode) (decimal.Dec
 		return decimal.Decimal{}, fmt.Errorf("money: unknown rounding mode %q", string(mode))
 	}
 	// x/y × 10^scale = cx·10^ex / (cy·10^ey) × 10^scale = num / den.
-	num := new(big.Int).Set(x.Coefficient())
-	den := new(big.Int).Set(y.Coefficient())
 	shift := int64(x.Exponent()) - int64(y.Exponent()) + int64(scale)
+	if q, ok := quoRound64(x, y, shift, mode); ok {
+		return decimal.New(q, -scale), nil
+	}
+	return quoRoundBig(x, y, shift, scale, mode), nil
+}
+
+// quoRoundBig is quoRound for numbers of any size.
+func quoRoundBig(x, y decimal.Decimal, shift int64, scale int32, mode RoundingMode) decimal.Decimal {
+	num := x.Coefficient()
+	den := y.Coefficient()
 	if shift >= 0 {
 		num.Mul(num, pow10(shift))
 	} else {
 		den.Mul(den, pow10(-shift))
 	}
-	return decimal.NewFromBigInt(divRound(num, den, mode), -scale), nil
+	return decimal.NewFromBigInt(divRound(num, den, mode), -scale)
 }
+
+// quoRound64 is quoRound's integer quotient when the numerator and the
+// denominator both fit in an int64, as they do for any amount of money
+// below 10^16 in its minor units; ok is false otherwise. It rounds as
+// divRound does, without a big.Int.
+func quoRound64(x, y decimal.Decimal, shift int64, mode RoundingMode) (q int64, ok bool) {
+	if x.NumDigits() > 18 || y.NumDigits() > 18 || shift > 18 || shift < -18 {
+		return 0, false
+	}
+	num, den := x.CoefficientInt64(), y.CoefficientInt64()
+	if shift >= 0 {
+		if num, ok = mulPow10(num, shift); !ok {
+			return 0, false
+		}
+	} else if den, ok = mulPow10(den, -shift); !ok {
+		return 0, false
+	}
+	q, r := num/den, num%den
+	if r == 0 {
+		return q, true
+	}
+	// The exact quotient lies strictly between q and q+sign; |q| < |num|,
+	// so q+sign fits.
+	sign := int64(1)
+	if (num < 0) != (den < 0) {
+		sign = -1
+	}
+	away := false
+	switch mode {
+	case RoundUp:
+		away = true
+	case RoundDown:
+	case RoundCeiling:
+		away = sign > 0
+	case RoundFloor:
+		away = sign < 0
+	default: // half away from zero, half even
+		// |r| < |den| <= MaxInt64, so twice |r| fits in a uint64.
+		twice, d := 2*absUint64(r), absUint64(den)
+		switch {
+		case twice > d:
+			away = true
+		case twice == d:
+			away = mode != RoundHalfEven || q&1 == 1
+		}
+	}
+	if away {
+		q += sign
+	}
+	return q, true
+}
+
+// mulPow10 returns v × 10^n for 0 <= n <= 18, and false if it overflows
+// an int64 (or v is MinInt64, whose magnitude no int64 holds).
+func mulPow10(v, n int64) (int64, bool) {
+	p := int64(pow10Uint64[n])
+	if v == math.MinInt64 || absUint64(v) > uint64(math.MaxInt64/p) {
+		return 0, false
+	}
+	return v * p, true
+}
+
+func absUint64(v int64) uint64 {
+	if v < 0 {
+		return uint64(-v)
+	}
+	return uint64(v)
+}
+
+// pow10Uint64 holds 10^0 to 10^18.
+var pow10Uint64 = func() (p [19]uint64) {
+	p[0] = 1
+	for i := 1; i < len(p); i++ {
+		p[i] = p[i-1] * 10
+	}
+	return p
+}()
 
 // divRound returns num ÷ den rounded to an integer with mode; den != 0.
 func divRound(num, den *big.Int, mode RoundingMode) *big.Int {

@@ -5,6 +5,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/billkit/billkit/catalog"
+	"github.com/billkit/billkit/internal/uuidtext"
 	"github.com/billkit/billkit/money"
 	"github.com/billkit/billkit/schedule"
 )
@@ -47,7 +48,11 @@ func (l Line) clone() Line {
 
 // lineRef returns the reference of line lineID of the quote, contract or
 // other object with ID id, as invoice lines carry it: "<id>/<lineID>".
-func lineRef(id uuid.UUID, lineID string) string { return id.String() + "/" + lineID }
+func lineRef(id uuid.UUID, lineID string) string {
+	var buf [64]byte
+	b := append(uuidtext.Append(buf[:0], id), '/')
+	return string(append(b, lineID...))
+}
 
 // discount returns the share of the list amount the line's terms give away,
 // given its net amount.
