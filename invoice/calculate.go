@@ -112,7 +112,17 @@ func roundingCalculator(cur money.Currency, mode money.RoundingMode) calculator 
 	if mode == "" {
 		mode = money.RoundHalfAwayFromZero
 	}
-	return calculator{cur: cur, digits: digits, mode: mode, unit: decimal.New(1, -digits)}
+	unit := decimal.New(1, -digits)
+	if int(digits) < len(minorUnits) {
+		unit = minorUnits[digits]
+	}
+	return calculator{cur: cur, digits: digits, mode: mode, unit: unit}
+}
+
+// minorUnits holds the minor unit of currencies with 0 to 4 decimals:
+// 1, 0.1, 0.01, 0.001 and 0.0001.
+var minorUnits = [...]decimal.Decimal{
+	decimal.New(1, 0), decimal.New(1, -1), decimal.New(1, -2), decimal.New(1, -3), decimal.New(1, -4),
 }
 
 // round rounds x to the currency's precision. The mode was checked by

@@ -44,6 +44,11 @@ func below(d decimal.Decimal, n int32) bool {
 	if e >= n {
 		return d.IsZero()
 	}
+	if d.NumDigits() <= 18 {
+		// The coefficient fits in an int64: compare digit counts rather
+		// than copy it.
+		return int32(d.NumDigits()) <= n-e || d.IsZero()
+	}
 	return d.Coefficient().CmpAbs(powersOf10[n-e]) < 0
 }
 

@@ -5,6 +5,7 @@ import (
 
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
+	"pgregory.net/rapid"
 
 	"github.com/billkit/billkit/money"
 )
@@ -48,4 +49,18 @@ func TestPreflightCreditLimits(t *testing.T) {
 		"credit_limits[1].amount mismatch",
 		"credit_limits[1] duplicate",
 	}, faults(t, d.Calculate()))
+}
+
+func TestBelowAsBigComparison(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		coef := rapid.OneOf(rapid.Int64Range(-1_000_000, 1_000_000), rapid.Int64(),
+			rapid.SampledFrom([]int64{0, 9, 10, 99, 100, 999_999_999_999_999_999, -1_000_000_000_000_000_000})).Draw(t, "coef")
+		e := int32(rapid.IntRange(-maxDecimals, maxExponent-1).Draw(t, "exp"))
+		n := int32(rapid.IntRange(int(max(e+1, 0)), maxExponent).Draw(t, "n"))
+		d := decimal.New(coef, e)
+		want := d.Coefficient().CmpAbs(powersOf10[n-e]) < 0
+		if got := below(d, n); got != want {
+			t.Fatalf("below(%s, %d) = %v, want %v", d, n, got, want)
+		}
+	})
 }
