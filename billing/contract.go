@@ -43,6 +43,9 @@ func LedgerKey(customer, currency string) string { return customer + "/" + curre
 // values that billkit never modifies in place, and are shared.
 func (c Contract) Clone() Contract {
 	c.Lines = append([]quote.ContractLine(nil), c.Lines...)
+	for i := range c.Lines {
+		c.Lines[i].Plan = c.Lines[i].Plan.Clone()
+	}
 	if c.Reached != nil {
 		reached := make(map[string]map[string]date.Date, len(c.Reached))
 		for line, days := range c.Reached {

@@ -80,7 +80,7 @@ func (q *Quote) contract(id uuid.UUID, on date.Date) *Contract {
 			ID: l.ID, ContractID: id, QuoteID: q.id, QuoteRevision: q.revision, QuoteLineID: l.ID,
 			ProductID: l.ProductID, SKU: l.SKU, Name: l.Name, Description: l.Description,
 			Terms: l.Terms, List: l.List, NetAmount: l.NetAmount,
-			Start: start, End: end, Plan: clonePlan(l.Plan), Price: l.Price, RoundingMode: q.input.RoundingMode,
+			Start: start, End: end, Plan: l.Plan.Clone(), Price: l.Price, RoundingMode: q.input.RoundingMode,
 		}
 	}
 	return c

@@ -93,7 +93,7 @@ func (in Input) clone() Input {
 	if in.Lines != nil {
 		out.Lines = make([]LineInput, len(in.Lines))
 		for i, l := range in.Lines {
-			l.Plan = clonePlan(l.Plan)
+			l.Plan = l.Plan.Clone()
 			out.Lines[i] = l
 		}
 	}

@@ -42,7 +42,7 @@ type Line struct {
 
 // clone returns a deep copy of l.
 func (l Line) clone() Line {
-	l.Plan = clonePlan(l.Plan)
+	l.Plan = l.Plan.Clone()
 	return l
 }
 

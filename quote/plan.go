@@ -8,34 +8,6 @@ import (
 	"github.com/billkit/billkit/validation"
 )
 
-// clonePlan returns a deep copy of p: its sections are pointers, and
-// milestones and installments hold slices.
-func clonePlan(p schedule.Plan) schedule.Plan {
-	if p.OneTime != nil {
-		v := *p.OneTime
-		p.OneTime = &v
-	}
-	if p.Recurring != nil {
-		v := *p.Recurring
-		p.Recurring = &v
-	}
-	if p.Milestones != nil {
-		v := *p.Milestones
-		v.Items = append([]schedule.Milestone(nil), v.Items...)
-		p.Milestones = &v
-	}
-	if p.Installments != nil {
-		v := *p.Installments
-		v.Items = append([]schedule.Installment(nil), v.Items...)
-		p.Installments = &v
-	}
-	if p.Usage != nil {
-		v := *p.Usage
-		p.Usage = &v
-	}
-	return p
-}
-
 // checkTemplate records the faults of a plan template under at: its amounts
 // must be left empty, as they derive from the negotiated line amount. The
 // rest of the plan is checked once the amounts are filled in.
@@ -102,7 +74,7 @@ func sameInterval(c catalog.Interval, s schedule.Interval) bool {
 // fillPlan returns a copy of template with its amounts derived from the net
 // line amount.
 func fillPlan(template schedule.Plan, net money.Amount) schedule.Plan {
-	p := clonePlan(template)
+	p := template.Clone()
 	switch {
 	case p.Kind == schedule.KindOneTime && p.OneTime != nil:
 		p.OneTime.Amount = net

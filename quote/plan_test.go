@@ -6,7 +6,6 @@ import (
 	"github.com/stretchr/testify/assert"
 
 	"github.com/billkit/billkit/catalog"
-	"github.com/billkit/billkit/date"
 	"github.com/billkit/billkit/money"
 	"github.com/billkit/billkit/schedule"
 	"github.com/billkit/billkit/validation"
@@ -42,14 +41,4 @@ func TestFillPlanMissingSection(t *testing.T) {
 			assert.ErrorAs(t, p.Validate(), &ve)
 		})
 	}
-}
-
-func TestClonePlan(t *testing.T) {
-	p := schedule.Plan{Kind: schedule.KindInstallments, Installments: &schedule.Installments{
-		Items: []schedule.Installment{{Label: "a", Date: date.MustParse("2026-01-01")}}}}
-	c := clonePlan(p)
-	c.Installments.Items[0].Label = "b"
-	c.Installments.Total = money.MustParse("1.00 EUR")
-	assert.Equal(t, "a", p.Installments.Items[0].Label)
-	assert.True(t, p.Installments.Total.Currency().IsZero())
 }

@@ -1,6 +1,7 @@
 package schedule
 
 import (
+	"slices"
 	"github.com/billkit/billkit/date"
 	"github.com/billkit/billkit/money"
 	"github.com/billkit/billkit/validation"
@@ -58,6 +59,36 @@ type Plan struct {
 // OneTimePlan returns a plan that bills amount once, on day on.
 func OneTimePlan(on date.Date, amount money.Amount) Plan {
 	return Plan{Kind: KindOneTime, OneTime: &OneTime{Date: on, Amount: amount}}
+}
+
+// Clone returns a deep copy of p: its sections are pointers and the
+// milestones and installments are lists, so a copy made by assignment
+// shares them with p. Stores and hosts that hand plans out and must not
+// see them changed keep a clone.
+func (p Plan) Clone() Plan {
+	if p.OneTime != nil {
+		v := *p.OneTime
+		p.OneTime = &v
+	}
+	if p.Recurring != nil {
+		v := *p.Recurring
+		p.Recurring = &v
+	}
+	if p.Milestones != nil {
+		v := *p.Milestones
+		v.Items = slices.Clone(v.Items)
+		p.Milestones = &v
+	}
+	if p.Installments != nil {
+		v := *p.Installments
+		v.Items = slices.Clone(v.Items)
+		p.Installments = &v
+	}
+	if p.Usage != nil {
+		v := *p.Usage
+		p.Usage = &v
+	}
+	return p
 }
 
 // RecurringPlan returns a recurring plan with the terms r.

@@ -128,3 +128,33 @@ func TestKindsAreValid(t *testing.T) {
 	}
 	assert.False(t, Kind("").Valid())
 }
+
+func TestPlanCloneSharesNothing(t *testing.T) {
+	for kind, p := range examplePlans(t) {
+		before, err := json.Marshal(p)
+		require.NoError(t, err)
+		c := p.Clone()
+		assert.Equal(t, p, c, kind)
+		// Change every section and list of the clone.
+		if c.OneTime != nil {
+			c.OneTime.Amount = amt("1.00 EUR")
+		}
+		if c.Recurring != nil {
+			c.Recurring.Amount = amt("1.00 EUR")
+		}
+		if c.Milestones != nil {
+			c.Milestones.Items[0].Name = "changed"
+			c.Milestones.Total = amt("1.00 EUR")
+		}
+		if c.Installments != nil {
+			c.Installments.Items[0].Label = "changed"
+			c.Installments.Total = amt("1.00 JPY")
+		}
+		if c.Usage != nil {
+			c.Usage.Currency = money.JPY
+		}
+		after, err := json.Marshal(p)
+		require.NoError(t, err)
+		assert.JSONEq(t, string(before), string(after), "%s: the original changed", kind)
+	}
+}

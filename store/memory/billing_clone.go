@@ -5,7 +5,6 @@ import (
 
 	"github.com/billkit/billkit/invoice"
 	"github.com/billkit/billkit/quote"
-	"github.com/billkit/billkit/schedule"
 )
 
 // The copies below duplicate every slice, map and pointer that a caller
@@ -43,7 +42,7 @@ func cloneQuote(s quote.Snapshot) quote.Snapshot {
 	if s.Input.Lines != nil {
 		lines := make([]quote.LineInput, len(s.Input.Lines))
 		for i, l := range s.Input.Lines {
-			l.Plan = clonePlan(l.Plan)
+			l.Plan = l.Plan.Clone()
 			lines[i] = l
 		}
 		s.Input.Lines = lines
@@ -52,7 +51,7 @@ func cloneQuote(s quote.Snapshot) quote.Snapshot {
 	if s.Lines != nil {
 		lines := make([]quote.Line, len(s.Lines))
 		for i, l := range s.Lines {
-			l.Plan = clonePlan(l.Plan)
+			l.Plan = l.Plan.Clone()
 			lines[i] = l
 		}
 		s.Lines = lines
@@ -62,32 +61,4 @@ func cloneQuote(s quote.Snapshot) quote.Snapshot {
 	s.Approvals = slices.Clone(s.Approvals)
 	s.Rejections = slices.Clone(s.Rejections)
 	return s
-}
-
-// clonePlan returns a copy of p whose sections and items can be changed
-// without changing p.
-func clonePlan(p schedule.Plan) schedule.Plan {
-	if p.OneTime != nil {
-		v := *p.OneTime
-		p.OneTime = &v
-	}
-	if p.Recurring != nil {
-		v := *p.Recurring
-		p.Recurring = &v
-	}
-	if p.Milestones != nil {
-		v := *p.Milestones
-		v.Items = slices.Clone(v.Items)
-		p.Milestones = &v
-	}
-	if p.Installments != nil {
-		v := *p.Installments
-		v.Items = slices.Clone(v.Items)
-		p.Installments = &v
-	}
-	if p.Usage != nil {
-		v := *p.Usage
-		p.Usage = &v
-	}
-	return p
 }

@@ -63,11 +63,15 @@ func contracts() kind[billing.Contract] {
 			c.ID = uuid.MustParse(id)
 			c.QuoteNumber, c.QuoteRevision, c.Currency = "Q-7", 1, money.EUR
 			c.AcceptedOn = date.MustParse("2026-02-27")
-			c.Lines = []quote.ContractLine{{ID: "l1", ContractID: c.ID, Name: "Support", Start: c.AcceptedOn}}
+			c.Lines = []quote.ContractLine{{ID: "l1", ContractID: c.ID, Name: "Support", Start: c.AcceptedOn,
+				Plan: schedule.MilestonePlan(schedule.Milestones{Total: money.MustParse("900.00 EUR"),
+					Items: []schedule.Milestone{{Name: "kickoff"}}})}}
 			return c
 		},
 		mutate: func(v *billing.Contract) {
 			v.Lines[0].Name = "changed"
+			v.Lines[0].Plan.Milestones.Total = money.MustParse("1.00 EUR")
+			v.Lines[0].Plan.Milestones.Items[0].Name = "changed"
 			v.Reached["l1"]["kickoff"] = date.MustParse("2030-01-01")
 			v.Reached["l2"] = nil
 		},
