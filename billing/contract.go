@@ -38,9 +38,9 @@ func CustomerKey(p invoice.Party) string {
 // LedgerKey returns the key of a customer's ledger in one currency.
 func LedgerKey(customer, currency string) string { return customer + "/" + currency }
 
-// Clone returns a copy of c whose lines and milestone dates can be changed
-// without changing c. The billing plans and prices inside the lines are
-// values that billkit never modifies in place, and are shared.
+// Clone returns a copy of c whose lines, their billing plans and the
+// milestone dates can be changed without changing c. The catalogue prices
+// inside the lines are immutable values, and are shared.
 func (c Contract) Clone() Contract {
 	c.Lines = append([]quote.ContractLine(nil), c.Lines...)
 	for i := range c.Lines {

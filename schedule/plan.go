@@ -1,10 +1,10 @@
 package schedule
 
 import (
-	"slices"
 	"github.com/billkit/billkit/date"
 	"github.com/billkit/billkit/money"
 	"github.com/billkit/billkit/validation"
+	"slices"
 )
 
 // Kind is the kind of a billing plan. It is serialised as its string value
