@@ -38,7 +38,7 @@ func (e *Engine) billBatch(ctx context.Context, userID string, on date.Date, gro
 	work := make([]batchCustomer, 0, len(groups))
 	for i, contracts := range groups {
 		results[i] = groupResult{}
-		if w, ok := e.customerWork(ctx, on, contracts, &results[i]); ok {
+		if w, ok := e.customerWork(ctx, on, contracts, &results[i], sc); ok {
 			work = append(work, w)
 		}
 	}
@@ -63,9 +63,14 @@ func (e *Engine) billBatch(ctx context.Context, userID string, on date.Date, gro
 
 // customerWork returns a customer's part in a batch: the charges of its
 // contracts that are due, with the failures of the contracts that cannot
-// be priced recorded in res. ok is false when nothing is due.
-func (e *Engine) customerWork(ctx context.Context, on date.Date, contracts []*Contract, res *groupResult) (w batchCustomer, ok bool) {
-	var due []dueCharge
+// be priced recorded in res. ok is false when nothing is due. The list
+// of charges is drawn in sc when it is not nil.
+func (e *Engine) customerWork(ctx context.Context, on date.Date, contracts []*Contract, res *groupResult, sc *scratch) (w batchCustomer, ok bool) {
+	lines := 0 // a line usually has one charge due
+	for _, c := range contracts {
+		lines += len(c.Lines)
+	}
+	due := sc.chargeRoom(lines)
 	for _, c := range contracts {
 		var err error
 		if due, err = e.dueCharges(ctx, due, c, on); err != nil {

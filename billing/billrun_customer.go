@@ -49,15 +49,38 @@ type draft struct {
 
 // scratch is memory a bill-run worker draws up a batch's drafts in, and
 // reuses for the next batch once the store has its copies and the report
-// its summaries.
+// its summaries: the drafts, their lines and the charges they bill.
 type scratch struct {
-	drafts []draft
+	drafts  []draft
+	lines   []invoice.Line
+	charges []dueCharge
 }
 
 // reset makes all of the scratch free again.
 func (s *scratch) reset() {
 	clear(s.drafts)
 	s.drafts = s.drafts[:0]
+	clear(s.lines)
+	s.lines = s.lines[:0]
+	clear(s.charges)
+	s.charges = s.charges[:0]
+}
+
+// lineRoom returns an empty list with room for n invoice lines, and
+// chargeRoom one for n charges: parts of the scratch, or new lists when s
+// is nil.
+func (s *scratch) lineRoom(n int) []invoice.Line {
+	if s == nil {
+		return make([]invoice.Line, 0, n)
+	}
+	return carve(&s.lines, n)
+}
+
+func (s *scratch) chargeRoom(n int) []dueCharge {
+	if s == nil {
+		return make([]dueCharge, 0, n)
+	}
+	return carve(&s.charges, n)
 }
 
 // draftRoom returns an empty list with room for n drafts: a part of the
@@ -90,7 +113,7 @@ var errRaced = errors.New("billing: charges billed concurrently")
 // some of it meanwhile.
 func (e *Engine) billCustomer(ctx context.Context, userID string, on date.Date, contracts []*Contract, opts BillRunOptions) groupResult {
 	var res groupResult
-	w, ok := e.customerWork(ctx, on, contracts, &res)
+	w, ok := e.customerWork(ctx, on, contracts, &res, nil)
 	if !ok {
 		return res
 	}
@@ -163,8 +186,12 @@ func chargeKey(c *Contract, lineID string, ch schedule.Charge) string {
 	return string(b)
 }
 
-// notIn returns the charges of due whose keys marked does not hold.
+// notIn returns the charges of due whose keys marked does not hold: due
+// itself when marked holds none of them.
 func notIn(due []dueCharge, marked map[string]string) []dueCharge {
+	if len(marked) == 0 {
+		return due
+	}
 	out := due[:0:0]
 	for _, d := range due {
 		if _, ok := marked[d.key]; !ok {
@@ -204,7 +231,8 @@ func (e *Engine) drafts(userID string, due []dueCharge, on date.Date, issue bool
 		lines   []invoice.Line
 		charges []dueCharge
 	}
-	var groups []group // in the order first met; usually just one
+	var room [2]group
+	groups := room[:0] // in the order first met; usually just one
 	var last *Contract
 	gi := -1
 	for k, d := range due {
@@ -219,7 +247,7 @@ func (e *Engine) drafts(userID string, due []dueCharge, on date.Date, issue bool
 			if gi < 0 {
 				// Room for every charge left: usually they all share it.
 				rest := len(due) - k
-				groups = append(groups, group{key: key, lines: make([]invoice.Line, 0, rest), charges: make([]dueCharge, 0, rest)})
+				groups = append(groups, group{key: key, lines: sc.lineRoom(rest), charges: sc.chargeRoom(rest)})
 				gi = len(groups) - 1
 			}
 		}
