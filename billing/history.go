@@ -228,7 +228,9 @@ var historyPhrases = map[Action]struct{ phrase, field string }{
 
 // Listen relays to this engine's subscribers the change events that other
 // engine instances commit to a shared store, until ctx ends; it returns
-// ctx's error then, or the error that stopped the store's feed. A host
+// ctx's error then, or the error that stopped the store's feed (the
+// PostgreSQL store's feed recovers from lost connections by itself and
+// stops only with ctx). A host
 // running several instances over one database runs Listen in a goroutine
 // of each. The store must implement EventFeed, else Listen returns an
 // error wrapping ErrConfig.

@@ -21,5 +21,8 @@
 // uses when instances share a database: billing.Claimer, so that bill runs
 // started at once on several instances split the customers between them,
 // and billing.EventFeed, so that Engine.Listen relays to each instance the
-// events the others commit, over LISTEN/NOTIFY.
+// events the others commit, over LISTEN/NOTIFY. The feed survives lost
+// connections: it connects again and delivers what was committed
+// meanwhile, each transaction once (see Store.Follow). WithLogger reports
+// those losses.
 package postgres

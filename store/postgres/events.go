@@ -53,10 +53,10 @@ func (e *eventLog) Append(ctx context.Context, events ...billing.Event) error {
 	single := len(events) == 1
 	if single {
 		b.Queue(t.s.q.appendEvent, rows.ids[0], rows.nanos[0], rows.at[0], rows.actors[0], rows.kinds[0], rows.objects[0],
-			rows.actions[0], rows.changes[0], rows.versions[0], rows.reasons[0])
+			rows.actions[0], rows.changes[0], rows.versions[0], rows.reasons[0], t.s.origin)
 	} else {
 		b.Queue(t.s.q.appendEvents, rows.ids, rows.nanos, rows.at, rows.actors, rows.kinds, rows.objects,
-			rows.actions, rows.changes, rows.versions, rows.reasons)
+			rows.actions, rows.changes, rows.versions, rows.reasons, t.s.origin)
 	}
 	notify := !t.notified
 	if notify {
@@ -259,27 +259,41 @@ func scanEvents(rows pgx.Rows) ([]billing.Event, error) {
 	defer rows.Close()
 	var out []billing.Event
 	for rows.Next() {
-		var (
-			ev      billing.Event
-			at      time.Time
-			ns      int16
-			kind    string
-			action  string
-			version int64
-			changes []byte
-		)
-		if err := rows.Scan(&ev.ID, &at, &ns, &ev.Actor, &kind, &ev.Object.ID, &action, &changes, &version, &ev.Reason); err != nil {
+		ev, err := scanEvent(rows, nil)
+		if err != nil {
 			return nil, err
-		}
-		ev.At = at.UTC().Add(time.Duration(ns))
-		ev.Object.Kind, ev.Action, ev.Version = collab.Kind(kind), billing.Action(action), uint64(version)
-		if err := json.Unmarshal(changes, &ev.Changes); err != nil {
-			return nil, fmt.Errorf("postgres: event %s: %w", ev.ID, err)
-		}
-		if len(ev.Changes) == 0 {
-			ev.Changes = nil
 		}
 		out = append(out, ev)
 	}
 	return out, rows.Err()
+}
+
+// scanEvent reads the event of the current row: the columns of
+// eventColumns, after a transaction ID read into tx when tx is not nil.
+func scanEvent(rows pgx.Rows, tx *string) (billing.Event, error) {
+	var (
+		ev      billing.Event
+		at      time.Time
+		ns      int16
+		kind    string
+		action  string
+		version int64
+		changes []byte
+	)
+	dest := []any{&ev.ID, &at, &ns, &ev.Actor, &kind, &ev.Object.ID, &action, &changes, &version, &ev.Reason}
+	if tx != nil {
+		dest = append([]any{tx}, dest...)
+	}
+	if err := rows.Scan(dest...); err != nil {
+		return billing.Event{}, err
+	}
+	ev.At = at.UTC().Add(time.Duration(ns))
+	ev.Object.Kind, ev.Action, ev.Version = collab.Kind(kind), billing.Action(action), uint64(version)
+	if err := json.Unmarshal(changes, &ev.Changes); err != nil {
+		return billing.Event{}, fmt.Errorf("postgres: event %s: %w", ev.ID, err)
+	}
+	if len(ev.Changes) == 0 {
+		ev.Changes = nil
+	}
+	return ev, nil
 }

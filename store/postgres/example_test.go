@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log"
+	"log/slog"
 	"os"
 
 	"github.com/billkit/billkit/billing"
@@ -21,7 +22,8 @@ import (
 // customers. The example needs a database, so it is compiled, not run.
 func Example() {
 	ctx := context.Background()
-	st, err := postgres.Open(ctx, os.Getenv("BILLKIT_POSTGRES_DSN"), postgres.WithSchema("billing"))
+	st, err := postgres.Open(ctx, os.Getenv("BILLKIT_POSTGRES_DSN"), postgres.WithSchema("billing"),
+		postgres.WithLogger(slog.Default())) // the event feed's lost connections, which it recovers from
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -43,8 +45,10 @@ func Example() {
 	listening, stop := context.WithCancel(ctx)
 	defer stop()
 	go func() {
+		// Listen returns only when listening ends: the feed connects
+		// again by itself when the database connection drops.
 		if err := engine.Listen(listening); err != nil && !errors.Is(err, context.Canceled) {
-			log.Print(err) // resume with engine.Events to read what was missed
+			log.Print(err)
 		}
 	}()
 

@@ -2,6 +2,11 @@ package postgres
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -20,55 +25,262 @@ import (
 // PostgreSQL delivers notifications: the order of the commits. It calls
 // fn one event at a time, in (At, ID) order within a transaction.
 //
-// Follow returns ctx's error once ctx ends, or the error of the
-// connection if it is lost: events committed while no one listened are
-// not delivered again, so a host resuming after an error should read
-// what it missed with EventLog.Range.
+// Follow keeps following when its connection is lost, as when the server
+// restarts or a network link drops: it connects again, waiting from 100
+// ms up to 5 s between attempts, and first delivers the transactions
+// committed while it was not listening, in transaction ID order, then
+// the new ones as they commit. It delivers every transaction once, never
+// one of its own Store value's, and finds what it missed by comparing
+// snapshots of the database (pg_current_snapshot) rather than clocks, so
+// a long transaction that commits late is not lost. Each lost connection
+// is logged at warning level when the store has a logger (see
+// WithLogger). Follow returns ctx's error once ctx ends.
 func (s *Store) Follow(ctx context.Context, fn func(billing.Event)) error {
-	pc, err := s.pool.Acquire(ctx)
+	f := &follower{s: s, fn: fn, own: s.origin.String() + " ", delivered: map[uint64]struct{}{}}
+	wait := minFollowWait
+	for {
+		err := f.listen(ctx)
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if f.listening {
+			// It was following: the next loss waits little again.
+			wait, f.listening = minFollowWait, false
+		}
+		if s.log != nil {
+			s.log.Warn("postgres: the event feed lost its connection; connecting again",
+				"schema", s.schema, "err", err, "wait", wait)
+		}
+		// Instances that lost the server at once come back at different
+		// times: each waits between half and all of wait.
+		t := time.NewTimer(wait/2 + rand.N(wait/2+1))
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return ctx.Err()
+		case <-t.C:
+		}
+		wait = min(2*wait, maxFollowWait)
+	}
+}
+
+// The wait between connection attempts doubles from minFollowWait up to
+// maxFollowWait.
+const (
+	minFollowWait = 100 * time.Millisecond
+	maxFollowWait = 5 * time.Second
+)
+
+// catchUpEvery is the number of transactions delivered from notifications
+// after which a follower catches up, which lets it forget them.
+const catchUpEvery = 1024
+
+// follower is the state of one Follow across its connections. Every
+// transaction visible in base has been delivered or was committed before
+// Follow started; delivered holds the transactions delivered since that
+// base was taken.
+type follower struct {
+	s         *Store
+	fn        func(billing.Event)
+	own       string // the notification payload prefix of s's transactions
+	base      *snapshot
+	delivered map[uint64]struct{}
+	listening bool // the current connection listens
+}
+
+// listen follows the feed over one connection until it fails or ctx ends.
+func (f *follower) listen(ctx context.Context) error {
+	pc, err := f.s.pool.Acquire(ctx)
 	if err != nil {
 		return err
 	}
-	conn := pc.Hijack() // it leaves the pool: it listens until Follow returns
+	conn := pc.Hijack() // it leaves the pool: it listens until it fails
 	defer func() {
-		cctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
 		defer cancel()
 		_ = conn.Close(cctx)
 	}()
-	if _, err := conn.Exec(ctx, "LISTEN "+pgx.Identifier{s.channel}.Sanitize()); err != nil {
-		return stopped(ctx, err)
+	// The connection shows as the schema's feed in pg_stat_activity.
+	if _, err := conn.Exec(ctx, "SELECT set_config('application_name', $1, false)", feedName(f.s.schema)); err != nil {
+		return err
 	}
-	own := s.origin.String() + " "
+	if f.base == nil {
+		// The first connection: what is committed before it listens is
+		// not followed.
+		if f.base, err = currentSnapshot(ctx, conn); err != nil {
+			return err
+		}
+	}
+	if _, err := conn.Exec(ctx, "LISTEN "+pgx.Identifier{f.s.channel}.Sanitize()); err != nil {
+		return err
+	}
+	// Whatever commits from now on is notified; what committed since
+	// base, while no connection listened, is read now.
+	if err := f.catchUp(ctx, conn); err != nil {
+		return err
+	}
+	f.listening = true
 	for {
 		n, err := conn.WaitForNotification(ctx)
 		if err != nil {
-			return stopped(ctx, err)
+			return err
 		}
-		if n.Channel != s.channel || strings.HasPrefix(n.Payload, own) {
+		if n.Channel != f.s.channel || strings.HasPrefix(n.Payload, f.own) {
 			continue
 		}
-		_, xid, ok := strings.Cut(n.Payload, " ")
+		_, text, ok := strings.Cut(n.Payload, " ")
 		if !ok {
 			continue // not a notification of this package
 		}
-		rows, err := conn.Query(ctx, s.q.eventsOfTx, xid)
+		xid, err := strconv.ParseUint(text, 10, 64)
 		if err != nil {
-			return stopped(ctx, err)
+			continue // not a notification of this package
+		}
+		if f.base.visible(xid) {
+			continue // delivered by a catch-up
+		}
+		if _, ok := f.delivered[xid]; ok {
+			continue
+		}
+		rows, err := conn.Query(ctx, f.s.q.eventsOfTx, text)
+		if err != nil {
+			return err
 		}
 		events, err := scanEvents(rows)
 		if err != nil {
-			return stopped(ctx, err)
+			return err
 		}
+		f.delivered[xid] = struct{}{}
 		for _, ev := range events {
-			fn(ev)
+			f.fn(ev)
+		}
+		if len(f.delivered) >= catchUpEvery {
+			if err := f.catchUp(ctx, conn); err != nil {
+				return err
+			}
 		}
 	}
 }
 
-// stopped returns ctx's error when ctx has ended, else err.
-func stopped(ctx context.Context, err error) error {
-	if ctx.Err() != nil {
-		return ctx.Err()
+// feedName is the application name of the connections that follow the
+// feed of schema.
+func feedName(schema string) string { return "billkit feed " + schema }
+
+// catchUp delivers the transactions of other stores committed since base
+// that were not delivered yet, then makes the current snapshot the base:
+// whatever commits after it is notified to conn, which listens.
+func (f *follower) catchUp(ctx context.Context, conn *pgx.Conn) error {
+	now, err := currentSnapshot(ctx, conn)
+	if err != nil {
+		return err
 	}
-	return err
+	rows, err := conn.Query(ctx, f.s.q.eventsBetween, strconv.FormatUint(f.base.xmin, 10), now.text, f.base.text, f.s.origin)
+	if err != nil {
+		return err
+	}
+	events, txs, err := scanTxEvents(rows)
+	if err != nil {
+		return err
+	}
+	skip := false // the transaction was delivered from its notification
+	for i, ev := range events {
+		if i == 0 || txs[i] != txs[i-1] {
+			_, skip = f.delivered[txs[i]]
+			f.delivered[txs[i]] = struct{}{}
+		}
+		if !skip {
+			f.fn(ev)
+		}
+	}
+	f.base = now
+	for xid := range f.delivered {
+		if now.visible(xid) {
+			delete(f.delivered, xid)
+		}
+	}
+	return nil
+}
+
+// scanTxEvents reads rows of a transaction ID followed by the event
+// columns, and returns the events with the transaction of each.
+func scanTxEvents(rows pgx.Rows) ([]billing.Event, []uint64, error) {
+	defer rows.Close()
+	var (
+		events []billing.Event
+		txs    []uint64
+	)
+	for rows.Next() {
+		var text string
+		ev, err := scanEvent(rows, &text)
+		if err != nil {
+			return nil, nil, err
+		}
+		xid, err := strconv.ParseUint(text, 10, 64)
+		if err != nil {
+			return nil, nil, fmt.Errorf("postgres: transaction ID %q: %w", text, err)
+		}
+		events, txs = append(events, ev), append(txs, xid)
+	}
+	return events, txs, rows.Err()
+}
+
+// snapshot is a PostgreSQL snapshot (pg_snapshot): the transactions
+// committed when it was taken are those below xmin, and those below xmax
+// that are not in xip.
+type snapshot struct {
+	text       string
+	xmin, xmax uint64
+	xip        []uint64 // ascending
+}
+
+// currentSnapshot returns the snapshot of the database now.
+func currentSnapshot(ctx context.Context, conn *pgx.Conn) (*snapshot, error) {
+	var text string
+	if err := conn.QueryRow(ctx, "SELECT pg_current_snapshot()::text").Scan(&text); err != nil {
+		return nil, err
+	}
+	return parseSnapshot(text)
+}
+
+// parseSnapshot reads a snapshot written as xmin:xmax:xip,xip,...
+func parseSnapshot(text string) (*snapshot, error) {
+	bad := func(err error) (*snapshot, error) {
+		return nil, fmt.Errorf("postgres: snapshot %q: %w", text, err)
+	}
+	parts := strings.Split(text, ":")
+	if len(parts) != 3 {
+		return bad(errors.New("want xmin:xmax:xip_list"))
+	}
+	s := &snapshot{text: text}
+	var err error
+	if s.xmin, err = strconv.ParseUint(parts[0], 10, 64); err != nil {
+		return bad(err)
+	}
+	if s.xmax, err = strconv.ParseUint(parts[1], 10, 64); err != nil {
+		return bad(err)
+	}
+	if parts[2] != "" {
+		for _, p := range strings.Split(parts[2], ",") {
+			x, err := strconv.ParseUint(p, 10, 64)
+			if err != nil {
+				return bad(err)
+			}
+			s.xip = append(s.xip, x)
+		}
+		slices.Sort(s.xip)
+	}
+	return s, nil
+}
+
+// visible reports whether transaction xid had committed (or ended) when
+// s was taken, as pg_visible_in_snapshot does.
+func (s *snapshot) visible(xid uint64) bool {
+	if xid < s.xmin {
+		return true
+	}
+	if xid >= s.xmax {
+		return false
+	}
+	_, running := slices.BinarySearch(s.xip, xid)
+	return !running
 }

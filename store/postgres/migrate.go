@@ -101,6 +101,10 @@ CREATE TABLE {{s}}.sequences (
 	last_date date NOT NULL
 );
 `},
+	{2, "the store each event comes from", `
+ALTER TABLE {{s}}.events ADD COLUMN origin uuid;
+COMMENT ON COLUMN {{s}}.events.origin IS 'the Store value that appended the event: its event feed skips its own';
+`},
 }
 
 // migrate applies the migrations the schema lacks, in one transaction

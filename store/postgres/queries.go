@@ -3,6 +3,7 @@ package postgres
 import (
 	"hash/fnv"
 	"strconv"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -19,9 +20,9 @@ type queries struct {
 	ledgers   table[invoice.LedgerSnapshot]
 	approvals table[billing.ApprovalRequest]
 
-	appendEvents, appendEvent, eventTaken, notify, eventsOfTx, eventColumns, events string
-	mark, marked, markAll, unmark, markedAmong                                      string
-	next, lastDate                                                                  string
+	appendEvents, appendEvent, eventTaken, notify, eventsOfTx, eventsBetween, eventColumns, events string
+	mark, marked, markAll, unmark, markedAmong                                                     string
+	next, lastDate                                                                                 string
 }
 
 // newQueries writes the SQL of a store whose tables are in schema, a
@@ -40,19 +41,26 @@ func newQueries(schema string) queries {
 	ev := schema + ".events"
 	// Events are appended all or none: when one of the IDs is stored
 	// already, the insert adds nothing, and eventTaken finds which.
-	q.appendEvents = `INSERT INTO ` + ev + ` (id, at_nanos, at, actor, object_kind, object_id, action, changes, version, reason)
-SELECT * FROM unnest($1::uuid[], $2::smallint[], $3::timestamptz[], $4::text[], $5::text[], $6::text[],
+	q.appendEvents = `INSERT INTO ` + ev + ` (id, at_nanos, at, actor, object_kind, object_id, action, changes, version, reason, origin)
+SELECT *, $11::uuid FROM unnest($1::uuid[], $2::smallint[], $3::timestamptz[], $4::text[], $5::text[], $6::text[],
 	$7::text[], $8::jsonb[], $9::bigint[], $10::text[])
 WHERE NOT EXISTS (SELECT FROM ` + ev + ` WHERE id = ANY($1::uuid[]))
 ON CONFLICT (id) DO NOTHING`
 	q.eventTaken = "SELECT id::text FROM " + ev + " WHERE id = ANY($1::uuid[]) ORDER BY id LIMIT 1"
 	// One event, the common case, needs no duplicate check of its own:
 	// if its ID is taken, nothing is inserted.
-	q.appendEvent = `INSERT INTO ` + ev + ` (id, at_nanos, at, actor, object_kind, object_id, action, changes, version, reason)
-VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10) ON CONFLICT (id) DO NOTHING`
+	q.appendEvent = `INSERT INTO ` + ev + ` (id, at_nanos, at, actor, object_kind, object_id, action, changes, version, reason, origin)
+VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11::uuid) ON CONFLICT (id) DO NOTHING`
 	q.notify = "SELECT pg_notify($1, $2 || pg_current_xact_id()::text)"
 	q.eventColumns = "SELECT id::text, at, at_nanos, actor, object_kind, object_id, action, changes, version, reason FROM " + ev
 	q.eventsOfTx = q.eventColumns + " WHERE tx = $1::xid8 ORDER BY at, at_nanos, id"
+	// The events of the transactions of other stores committed between
+	// two snapshots: visible in the second ($2), not in the first ($3),
+	// whose xmin ($1) bounds them from below.
+	q.eventsBetween = "SELECT tx::text, " + strings.TrimPrefix(q.eventColumns, "SELECT ") + `
+WHERE tx >= $1::xid8 AND pg_visible_in_snapshot(tx, $2::pg_snapshot) AND NOT pg_visible_in_snapshot(tx, $3::pg_snapshot)
+	AND origin IS DISTINCT FROM $4::uuid
+ORDER BY tx, at, at_nanos, id`
 	q.mark = "INSERT INTO " + schema + ".marks (key, invoice_id) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING"
 	q.marked = "SELECT invoice_id::text FROM " + schema + ".marks WHERE key = $1"
 	q.markAll = "INSERT INTO " + schema + ".marks (key, invoice_id) SELECT * FROM unnest($1::text[], $2::uuid[]) ON CONFLICT (key) DO NOTHING RETURNING key"

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"regexp"
 	"slices"
 
@@ -42,8 +43,9 @@ type Store struct {
 	pool    *pgxpool.Pool
 	owned   bool // Close closes pool
 	schema  string
-	origin  uuid.UUID // tells this Store's events apart in the feed
-	channel string    // the NOTIFY channel of the schema
+	origin  uuid.UUID    // tells this Store's events apart in the feed
+	channel string       // the NOTIFY channel of the schema
+	log     *slog.Logger // nil: no logging
 	q       queries
 }
 
@@ -58,6 +60,7 @@ type Option func(*config)
 
 type config struct {
 	schema string
+	log    *slog.Logger
 }
 
 // WithSchema sets the PostgreSQL schema that holds the store's tables;
@@ -66,6 +69,11 @@ type config struct {
 // underscores, starting with a letter or an underscore, at most 63 bytes.
 // Stores on different schemas of one database are independent.
 func WithSchema(name string) Option { return func(c *config) { c.schema = name } }
+
+// WithLogger sets the logger the store reports what it recovers from on
+// its own, such as the event feed's lost connections (see Follow). By
+// default the store logs nothing.
+func WithLogger(l *slog.Logger) Option { return func(c *config) { c.log = l } }
 
 // schemaName is what WithSchema accepts.
 var schemaName = regexp.MustCompile(`^[a-z_][a-z0-9_]{0,62}$`)
@@ -105,7 +113,7 @@ func New(ctx context.Context, pool *pgxpool.Pool, opts ...Option) (*Store, error
 	if !schemaName.MatchString(c.schema) {
 		return nil, fmt.Errorf("%w: postgres: schema %q is not a lowercase SQL identifier", billing.ErrConfig, c.schema)
 	}
-	s := &Store{pool: pool, schema: c.schema, origin: uuid.New(), channel: channelOf(c.schema)}
+	s := &Store{pool: pool, schema: c.schema, origin: uuid.New(), channel: channelOf(c.schema), log: c.log}
 	s.q = newQueries(pgx.Identifier{c.schema}.Sanitize())
 	if err := s.migrate(ctx); err != nil {
 		return nil, err
