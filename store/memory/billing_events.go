@@ -14,7 +14,7 @@ import (
 // appended, an index by ID, and two indexes ordered by (At, ID): one over
 // every event, one per object. Indexes hold positions in events.
 type eventStore struct {
-	events   []billing.Event
+	events   chunks[billing.Event]
 	byID     map[string]int
 	byTime   []int
 	byObject map[collab.Ref][]int
@@ -67,8 +67,8 @@ func givenTwice(before []billing.Event, seen map[string]struct{}, id string) boo
 func (l *eventStore) add(e billing.Event) {
 	e = e.Clone()
 	e.At = e.At.Round(0)
-	i := len(l.events)
-	l.events = append(l.events, e)
+	i := l.events.len()
+	l.events.push(e)
 	l.byID[e.ID] = i
 	l.byTime = l.insert(l.byTime, i)
 	l.byObject[e.Object] = l.insert(l.byObject[e.Object], i)
@@ -77,8 +77,8 @@ func (l *eventStore) add(e billing.Event) {
 // insert adds event i to the index idx, in (At, ID) order. Events mostly
 // arrive in time order, so appending is the common case.
 func (l *eventStore) insert(idx []int, i int) []int {
-	p := l.events[i].Position()
-	if n := len(idx); n == 0 || l.events[idx[n-1]].Position().Compare(p) < 0 {
+	p := l.events.at(i).Position()
+	if n := len(idx); n == 0 || l.events.at(idx[n-1]).Position().Compare(p) < 0 {
 		return append(idx, i)
 	}
 	k := l.search(idx, p, false)
@@ -90,7 +90,7 @@ func (l *eventStore) insert(idx []int, i int) []int {
 
 // remove takes event i out of the index idx.
 func (l *eventStore) remove(idx []int, i int) []int {
-	k := l.search(idx, l.events[i].Position(), false)
+	k := l.search(idx, l.events.at(i).Position(), false)
 	if k < len(idx) && idx[k] == i {
 		idx = append(idx[:k], idx[k+1:]...)
 	}
@@ -101,7 +101,7 @@ func (l *eventStore) remove(idx []int, i int) []int {
 // strictly after p when strict.
 func (l *eventStore) search(idx []int, p collab.Position, strict bool) int {
 	return sort.Search(len(idx), func(k int) bool {
-		c := l.events[idx[k]].Position().Compare(p)
+		c := l.events.at(idx[k]).Position().Compare(p)
 		return c > 0 || (c == 0 && !strict)
 	})
 }
@@ -135,18 +135,18 @@ func (l *eventStore) query(idx []int, q billing.EventQuery) []billing.Event {
 		if q.Descending {
 			i = idx[hi-1-k]
 		}
-		out[k] = l.events[i].Clone()
+		out[k] = l.events.at(i).Clone()
 	}
 	return out
 }
 
 // commit keeps the events of the transaction.
-func (l *eventStore) commit() { l.kept = len(l.events) }
+func (l *eventStore) commit() { l.kept = l.events.len() }
 
 // rollback removes the events of the transaction, newest first.
 func (l *eventStore) rollback() {
-	for i := len(l.events) - 1; i >= l.kept; i-- {
-		e := &l.events[i]
+	for i := l.events.len() - 1; i >= l.kept; i-- {
+		e := l.events.at(i)
 		l.byTime = l.remove(l.byTime, i)
 		if idx := l.remove(l.byObject[e.Object], i); len(idx) > 0 {
 			l.byObject[e.Object] = idx
@@ -155,8 +155,7 @@ func (l *eventStore) rollback() {
 		}
 		delete(l.byID, e.ID)
 	}
-	clear(l.events[l.kept:])
-	l.events = l.events[:l.kept]
+	l.events.truncate(l.kept)
 }
 
 // eventLog is the audit log seen from a transaction.
