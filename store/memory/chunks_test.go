@@ -19,7 +19,7 @@ func TestChunks(t *testing.T) {
 		t.Fatal("growing moved the elements")
 	}
 	c.truncate(1<<chunkBits + 1)
-	if c.len() != 1<<chunkBits+1 || *c.at(1<<chunkBits) == nil || *c.at(1<<chunkBits + 1) != nil {
+	if c.len() != 1<<chunkBits+1 || *c.at(1 << chunkBits) == nil || *c.at(1<<chunkBits + 1) != nil {
 		t.Fatal("truncate kept what it drops, or dropped what it keeps")
 	}
 	c.push(nil)
