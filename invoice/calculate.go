@@ -112,9 +112,11 @@ func roundingCalculator(cur money.Currency, mode money.RoundingMode) calculator 
 	if mode == "" {
 		mode = money.RoundHalfAwayFromZero
 	}
-	unit := decimal.New(1, -digits)
+	var unit decimal.Decimal
 	if int(digits) < len(minorUnits) {
 		unit = minorUnits[digits]
+	} else {
+		unit = decimal.New(1, -digits)
 	}
 	return calculator{cur: cur, digits: digits, mode: mode, unit: unit}
 }

@@ -92,3 +92,26 @@ func TestAppendTextAsString(t *testing.T) {
 		t.Fatalf("got %q", buf)
 	}
 }
+
+// TestRoundDecimalAsShopspring checks RoundDecimal, which rounds in int64
+// when it can, against shopspring/decimal's rounding: value and exponent.
+func TestRoundDecimalAsShopspring(t *testing.T) {
+	ref := map[RoundingMode]func(decimal.Decimal, int32) decimal.Decimal{
+		"": decimal.Decimal.Round, RoundHalfAwayFromZero: decimal.Decimal.Round, RoundHalfEven: decimal.Decimal.RoundBank,
+		RoundUp: decimal.Decimal.RoundUp, RoundDown: decimal.Decimal.RoundDown,
+		RoundCeiling: decimal.Decimal.RoundCeil, RoundFloor: decimal.Decimal.RoundFloor,
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		coef := rapid.OneOf(rapid.Int64Range(-100_000, 100_000), rapid.Int64(),
+			rapid.SampledFrom([]int64{5, -5, 15, -15, 25, 250, -250, 1, math.MaxInt64, math.MinInt64})).Draw(t, "coef")
+		d := decimal.New(coef, int32(rapid.IntRange(-12, 3).Draw(t, "exp")))
+		scale := int32(rapid.IntRange(-2, 8).Draw(t, "scale"))
+		mode := rapid.SampledFrom([]RoundingMode{"", RoundHalfAwayFromZero, RoundHalfEven, RoundUp, RoundDown, RoundCeiling, RoundFloor}).Draw(t, "mode")
+		got, err := RoundDecimal(d, scale, mode)
+		want := ref[mode](d, scale)
+		if err != nil || !got.Equal(want) || got.Exponent() != want.Exponent() {
+			t.Fatalf("RoundDecimal(%s e%d, %d, %q) = %s e%d, %v; want %s e%d", d, d.Exponent(), scale, mode,
+				got, got.Exponent(), err, want, want.Exponent())
+		}
+	})
+}

@@ -48,6 +48,13 @@ func (m RoundingMode) Valid() bool {
 // RoundDecimal rounds d to scale decimal places with mode m. An unknown mode
 // is an error; the zero mode is RoundHalfAwayFromZero.
 func RoundDecimal(d decimal.Decimal, scale int32, m RoundingMode) (decimal.Decimal, error) {
+	if e := d.Exponent(); e < -scale && m.Valid() {
+		// Rounding d is dividing it by 1 to scale places: in int64 when
+		// its coefficient fits, as shopspring/decimal would round it.
+		if q, ok := quoRound64(d, one, int64(e)+int64(scale), m); ok {
+			return decimal.New(q, -scale), nil
+		}
+	}
 	switch m {
 	case "", RoundHalfAwayFromZero:
 		return d.Round(scale), nil
@@ -166,6 +173,9 @@ func absUint64(v int64) uint64 {
 	}
 	return uint64(v)
 }
+
+// one is the decimal 1.
+var one = decimal.New(1, 0)
 
 // pow10Uint64 holds 10^0 to 10^18.
 var pow10Uint64 = func() (p [19]uint64) {
