@@ -3,6 +3,7 @@ package billing
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/billkit/billkit/date"
 )
@@ -190,7 +191,16 @@ func (e *Engine) billBatchClaimed(ctx context.Context, cl Claimer, userID string
 // the customers claimed only when claimed is not nil: the marks of all
 // their charges first, then the invoices.
 func (e *Engine) writeBatch(ctx context.Context, tx Tx, c *change, on date.Date, work []batchCustomer, claimed []bool, opts BillRunOptions) error {
-	var marks []Mark
+	drafts, charges := 0, 0
+	for i := range work {
+		if claimed == nil || claimed[i] {
+			drafts += len(work[i].drafts)
+			for j := range work[i].drafts {
+				charges += len(work[i].drafts[j].charges)
+			}
+		}
+	}
+	marks := make([]Mark, 0, charges)
 	for i := range work {
 		if claimed == nil || claimed[i] {
 			marks = appendMarks(marks, work[i].drafts)
@@ -198,6 +208,9 @@ func (e *Engine) writeBatch(ctx context.Context, tx Tx, c *change, on date.Date,
 	}
 	if err := markAll(ctx, tx, marks); err != nil {
 		return err
+	}
+	if !opts.Issue {
+		c.events = slices.Grow(c.events, drafts) // one creation event each
 	}
 	for i := range work {
 		if claimed != nil && !claimed[i] {
