@@ -199,7 +199,9 @@ func (e *Engine) BillRun(ctx context.Context, userID string, on date.Date, opts 
 					}
 					// Let go of what the run is done with: the store's
 					// pages of contracts are freed as the run moves on.
-					r.invoices, r.contracts, groups[i] = nil, len(groups[i]), nil
+					r.invoices, r.contracts = nil, len(groups[i])
+					clear(groups[i])
+					groups[i] = nil
 				}
 			}
 		}()
@@ -237,27 +239,48 @@ feed:
 // contract's ID, each customer's contracts by ID. The groups point into
 // the store's pages, which a run frees as it bills them in that order.
 func (e *Engine) customerGroups(ctx context.Context) ([][]*Contract, int, error) {
-	index := map[string]int{}
-	var groups [][]*Contract
-	total := 0
+	index := map[string]int32{}
+	var (
+		contracts []*Contract
+		groupOf   []int32 // the group of each contract
+	)
 	err := e.view(ctx, func(tx Tx) error {
 		return scanPages(ctx, tx.Contracts(), func(page []Record[Contract]) error {
+			contracts = slices.Grow(contracts, len(page))
+			groupOf = slices.Grow(groupOf, len(page))
 			for i := range page {
 				c := &page[i].Value
 				g, ok := index[c.Customer]
 				if !ok {
-					g = len(groups)
+					g = int32(len(index))
 					index[c.Customer] = g
-					groups = append(groups, nil)
 				}
-				groups[g] = append(groups[g], c)
+				contracts, groupOf = append(contracts, c), append(groupOf, g)
 			}
-			total += len(page)
 			return nil
 		})
 	})
 	if err != nil {
 		return nil, 0, err
 	}
-	return groups, total, nil
+	// Lay the groups out one after the other in one list, each in scan
+	// order: a counting sort, rather than a list per customer.
+	ends := make([]int, len(index)+1) // group g ends at ends[g+1], once summed
+	for _, g := range groupOf {
+		ends[g+1]++
+	}
+	for g := 1; g < len(ends); g++ {
+		ends[g] += ends[g-1]
+	}
+	next := slices.Clone(ends[:len(index)])
+	flat := make([]*Contract, len(contracts))
+	for i, c := range contracts {
+		flat[next[groupOf[i]]] = c
+		next[groupOf[i]]++
+	}
+	groups := make([][]*Contract, len(index))
+	for g := range groups {
+		groups[g] = flat[ends[g]:ends[g+1]:ends[g+1]]
+	}
+	return groups, len(contracts), nil
 }
