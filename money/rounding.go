@@ -1,6 +1,7 @@
 package money
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"math/big"
@@ -132,26 +133,12 @@ func quoRound64(x, y decimal.Decimal, shift int64, mode RoundingMode) (q int64, 
 	if (num < 0) != (den < 0) {
 		sign = -1
 	}
-	away := false
-	switch mode {
-	case RoundUp:
-		away = true
-	case RoundDown:
-	case RoundCeiling:
-		away = sign > 0
-	case RoundFloor:
-		away = sign < 0
-	default: // half away from zero, half even
+	half := 0
+	if isHalf(mode) {
 		// |r| < |den| <= MaxInt64, so twice |r| fits in a uint64.
-		twice, d := 2*absUint64(r), absUint64(den)
-		switch {
-		case twice > d:
-			away = true
-		case twice == d:
-			away = mode != RoundHalfEven || q&1 == 1
-		}
+		half = cmp.Compare(2*absUint64(r), absUint64(den))
 	}
-	if away {
+	if roundsAway(mode, sign, half, q&1 == 1) {
 		q += sign
 	}
 	return q, true
@@ -194,29 +181,39 @@ func divRound(num, den *big.Int, mode RoundingMode) *big.Int {
 	}
 	// The exact quotient lies strictly between q and q+sign.
 	sign := int64(num.Sign() * den.Sign())
-	away := false
-	switch mode {
-	case RoundUp:
-		away = true
-	case RoundDown:
-	case RoundCeiling:
-		away = sign > 0
-	case RoundFloor:
-		away = sign < 0
-	default: // half away from zero, half even
+	half := 0
+	if isHalf(mode) {
 		twice := new(big.Int).Abs(r)
-		twice.Lsh(twice, 1)
-		switch twice.CmpAbs(den) {
-		case 1:
-			away = true
-		case 0:
-			away = mode != RoundHalfEven || q.Bit(0) == 1
-		}
+		half = twice.Lsh(twice, 1).CmpAbs(den)
 	}
-	if away {
+	if roundsAway(mode, sign, half, q.Bit(0) == 1) {
 		q.Add(q, big.NewInt(sign))
 	}
 	return q
+}
+
+// isHalf reports whether mode rounds to the nearest value.
+func isHalf(mode RoundingMode) bool {
+	return mode == "" || mode == RoundHalfAwayFromZero || mode == RoundHalfEven
+}
+
+// roundsAway reports whether a quotient truncated toward zero, q, moves
+// one unit away from zero when rounded with mode. sign is the sign of
+// the exact quotient, which is not a whole number; for the modes that
+// round to the nearest value, half compares twice the remainder with the
+// divisor (-1, 0 or +1), and odd tells whether q is odd.
+func roundsAway(mode RoundingMode, sign int64, half int, odd bool) bool {
+	switch mode {
+	case RoundUp:
+		return true
+	case RoundDown:
+		return false
+	case RoundCeiling:
+		return sign > 0
+	case RoundFloor:
+		return sign < 0
+	}
+	return half > 0 || half == 0 && (mode != RoundHalfEven || odd)
 }
 
 var smallPow10 = func() [19]*big.Int {

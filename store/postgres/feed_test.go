@@ -70,6 +70,22 @@ func (c *collector) waitFor(t *testing.T, from, to int) {
 	}
 }
 
+// follow runs a's Follow until the test ends, and returns what it
+// delivers once it is seen to deliver what b commits.
+func follow(t *testing.T, a *postgres.Store, b billing.Store) *collector {
+	t.Helper()
+	c := &collector{seen: map[string]int{}}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- a.Follow(ctx, c.add) }()
+	t.Cleanup(func() {
+		cancel()
+		assert.ErrorIs(t, <-done, context.Canceled)
+	})
+	c.waitListening(t, b)
+	return c
+}
+
 // waitListening appends events numbered from 4000 through b until one
 // arrives: the Follow feeding c listens.
 func (c *collector) waitListening(t *testing.T, b billing.Store) {
@@ -152,16 +168,7 @@ func TestFollowCatchesUpAfterALostConnection(t *testing.T) {
 	}()
 	<-started
 
-	c := &collector{seen: map[string]int{}}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- a.Follow(ctx, c.add) }()
-	t.Cleanup(func() {
-		cancel()
-		assert.ErrorIs(t, <-done, context.Canceled)
-	})
-
-	c.waitListening(t, b)
+	c := follow(t, a, b)
 
 	for round := range 3 {
 		terminateListener(t, schema)
@@ -197,15 +204,7 @@ func TestFollowForgetsWhatItDeliveredOnce(t *testing.T) {
 	// More transactions than a follower remembers between catch-ups:
 	// each is still delivered once.
 	a, b := openPair(t)
-	c := &collector{seen: map[string]int{}}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- a.Follow(ctx, c.add) }()
-	t.Cleanup(func() {
-		cancel()
-		assert.ErrorIs(t, <-done, context.Canceled)
-	})
-	c.waitListening(t, b)
+	c := follow(t, a, b)
 	appendEach(t, b, 1000, 2300)
 	c.waitFor(t, 1000, 2300)
 	c.mu.Lock()
