@@ -91,10 +91,7 @@ func (inv *Invoice) prepareIssue(seq Sequence, series Series, on date.Date) (*pr
 	doc := inv.doc.Clone()
 	doc.IssueDate = on
 	doc.Number = ""
-	if err := doc.Calculate(); err != nil {
-		return nil, err
-	}
-	if err := doc.ValidateDraft(); err != nil {
+	if err := doc.calculateDraft(); err != nil {
 		return nil, err
 	}
 	payload, err := fingerprintPayload(inv.id, doc)

@@ -47,10 +47,7 @@ func (inv *Invoice) Submit(policy ApprovalPolicy) error {
 		return &TransitionError{Op: "submit", From: inv.status, To: StatusApproved}
 	}
 	doc := inv.doc.Clone()
-	if err := doc.Calculate(); err != nil {
-		return err
-	}
-	if err := doc.ValidateDraft(); err != nil {
+	if err := doc.calculateDraft(); err != nil {
 		return err
 	}
 	next := &Invoice{doc: doc}

@@ -2,6 +2,7 @@ package invoice
 
 import (
 	"errors"
+	"fmt"
 	"strconv"
 	"testing"
 
@@ -265,4 +266,24 @@ func assertCreditWithin(t require.TestingT, orig *Invoice) {
 		assert.True(t, withinBound(lc.Quantity, l.Quantity), "line %s: quantity %s of %s", l.ID, lc.Quantity, l.Quantity)
 		assert.True(t, withinBound(lc.Amount.Number(), pricedAmount(l, orig.doc.Pricing)), "line %s: amount %s", l.ID, lc.Amount)
 	}
+}
+
+// TestPropertyCalculateDraftAsTwoSteps checks that calculating and
+// validating against one calculation gives what Calculate then
+// ValidateDraft give: the same document and the same verdict.
+func TestPropertyCalculateDraftAsTwoSteps(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		doc := genDocument(t, genOptions{positive: rapid.Bool().Draw(t, "positive")})
+		if rapid.Bool().Draw(t, "unnamed buyer") {
+			doc.Buyer.Name = "" // a fault only validation finds
+		}
+		one, two := doc.Clone(), doc.Clone()
+		errOne := one.calculateDraft()
+		errTwo := two.Calculate()
+		if errTwo == nil {
+			errTwo = two.ValidateDraft()
+		}
+		assert.Equal(t, fmt.Sprint(errTwo), fmt.Sprint(errOne))
+		assert.Equal(t, two, one)
+	})
 }

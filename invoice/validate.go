@@ -27,19 +27,39 @@ func (d *Document) ValidateDraft() error { return d.validate(true) }
 
 func (d *Document) validate(draft bool) error {
 	var errs validation.Errors
-	calculable := d.preflight(&errs)
-	d.validateHeader(&errs, draft)
-	validateParty(&errs, d.Seller, sellerRules)
-	validateParty(&errs, d.Buyer, buyerRules)
-	d.validateLines(&errs)
-	d.validateAdjustments(&errs)
-	d.validateLegal(&errs)
 	var r *result
-	if calculable {
+	if d.preflight(&errs) {
 		r = newCalculator(d).compute()
 	}
-	d.validateVAT(&errs, r)
-	d.validateTotals(&errs, r)
+	return d.check(&errs, draft, r)
+}
+
+// calculateDraft calculates d, as Calculate does, then validates it as
+// ValidateDraft does, against that same calculation: submitting and
+// issuing need both, and the calculation is most of the work.
+func (d *Document) calculateDraft() error {
+	var errs validation.Errors
+	if !d.preflight(&errs) {
+		return errs.Err()
+	}
+	r := newCalculator(d).compute()
+	r.apply(d)
+	// Calculating a calculated document gives the same result: r is what
+	// validate would compute again.
+	return d.check(&errs, true, r)
+}
+
+// check adds to errs the faults of d other than preflight's, with r the
+// calculation of d (nil when d cannot be calculated), and returns them.
+func (d *Document) check(errs *validation.Errors, draft bool, r *result) error {
+	d.validateHeader(errs, draft)
+	validateParty(errs, d.Seller, sellerRules)
+	validateParty(errs, d.Buyer, buyerRules)
+	d.validateLines(errs)
+	d.validateAdjustments(errs)
+	d.validateLegal(errs)
+	d.validateVAT(errs, r)
+	d.validateTotals(errs, r)
 	return errs.Err()
 }
 
