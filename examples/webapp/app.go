@@ -119,6 +119,8 @@ func (a *app) routes() {
 	a.mux.HandleFunc("GET /invoices/{id}", a.page(a.invoicePage))
 	a.mux.HandleFunc("GET /quotes/{id}", a.page(a.quotePage))
 	a.mux.HandleFunc("GET /invoices/{id}/document", a.page(a.invoiceDocument))
+	a.mux.HandleFunc("GET /creditnotes/{id}", a.page(a.invoicePage))
+	a.mux.HandleFunc("GET /creditnotes/{id}/document", a.page(a.invoiceDocument))
 	a.mux.HandleFunc("GET /quotes/{id}/document", a.page(a.quoteDocument))
 	a.mux.HandleFunc("GET /approvals", a.page(a.approvals))
 	a.mux.HandleFunc("GET /notifications", a.page(a.notifications))
@@ -130,8 +132,10 @@ func (a *app) routes() {
 	a.mux.HandleFunc("POST /approvals/{id}/reject", a.action(a.reject))
 	for _, step := range []string{"submit", "issue", "send"} {
 		a.mux.HandleFunc("POST /invoices/{id}/"+step, a.action(a.invoiceStep(step)))
+		a.mux.HandleFunc("POST /creditnotes/{id}/"+step, a.action(a.invoiceStep(step)))
 	}
 	a.mux.HandleFunc("POST /invoices/{id}/pay", a.action(a.recordPayment))
+	a.mux.HandleFunc("POST /invoices/{id}/credit", a.action(a.creditNote))
 	a.mux.HandleFunc("POST /{kind}/{id}/messages", a.action(a.post))
 	a.mux.HandleFunc("POST /{kind}/{id}/polls", a.action(a.createPoll))
 	a.mux.HandleFunc("POST /{kind}/{id}/tasks", a.action(a.createTask))
@@ -289,6 +293,8 @@ func ref(kind, id string) (collab.Ref, error) {
 	switch kind {
 	case "invoices":
 		return collab.Ref{Kind: collab.KindInvoice, ID: id}, nil
+	case "creditnotes":
+		return collab.Ref{Kind: collab.KindCreditNote, ID: id}, nil
 	case "quotes":
 		return collab.Ref{Kind: collab.KindQuote, ID: id}, nil
 	}
@@ -299,8 +305,10 @@ func ref(kind, id string) (collab.Ref, error) {
 // the application has no page for.
 func objectPath(kind, id string) string {
 	switch collab.Kind(kind) {
-	case collab.KindInvoice, collab.KindCreditNote:
+	case collab.KindInvoice:
 		return "/invoices/" + id
+	case collab.KindCreditNote:
+		return "/creditnotes/" + id
 	case collab.KindQuote:
 		return "/quotes/" + id
 	}

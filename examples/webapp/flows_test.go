@@ -4,13 +4,17 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/billkit/billkit/billing"
 	"github.com/billkit/billkit/collab"
 	"github.com/billkit/billkit/invoice"
+	"github.com/billkit/billkit/money"
 	"github.com/billkit/billkit/notify"
 )
 
@@ -201,4 +205,68 @@ func tasksOf(t *testing.T, a *app, id string) []collab.Task {
 	tasks, err := a.svc.collab.Tasks(context.Background(), claire, collab.TaskQuery{Object: ref0(id)})
 	require.NoError(t, err)
 	return tasks
+}
+
+// An accountant credits one unit of a line of an issued invoice: the
+// credit note opens as a draft, is submitted and issued like an invoice,
+// and what the customer owes on the invoice goes down by its total. A
+// sales rep is neither offered the form nor allowed to post it.
+func TestCreditNoteFromTheInvoicePage(t *testing.T) {
+	a := newTestApp(t)
+	ctx := context.Background()
+	inv := invoiceOf(t, a, garage, invoice.StatusSent)
+	id, line := inv.ID.String(), inv.Document.Lines[0]
+	owed := func() money.Amount {
+		st, err := a.svc.engine.Statement(ctx, claire, billing.CustomerKey(inv.Document.Buyer), inv.Document.Currency)
+		require.NoError(t, err)
+		for _, r := range st.Receivables {
+			if r.InvoiceID == inv.ID {
+				return r.Balance
+			}
+		}
+		t.Fatalf("invoice %s is not in its customer's statement", inv.Document.Number)
+		return money.Amount{}
+	}
+	before := owed()
+
+	page := do(t, a, claire, "/invoices/"+id, nil).Body.String()
+	assert.Contains(t, page, "Issue a credit note")
+	assert.Contains(t, page, `name="qty-`+line.ID+`"`)
+	assert.NotContains(t, do(t, a, alice, "/invoices/"+id, nil).Body.String(), "Issue a credit note")
+	assert.Equal(t, http.StatusForbidden, do(t, a, alice, "/invoices/"+id+"/credit", url.Values{"reason": {"A discount"}}).Code)
+	assert.Equal(t, http.StatusBadRequest, do(t, a, claire, "/invoices/"+id+"/credit", url.Values{"reason": {" "}}).Code)
+	assert.Equal(t, http.StatusBadRequest, do(t, a, claire, "/invoices/"+id+"/credit",
+		url.Values{"reason": {"One seat"}, "qty-" + line.ID: {"one"}}).Code)
+
+	w := do(t, a, claire, "/invoices/"+id+"/credit", url.Values{"reason": {"One seat was not used"}, "qty-" + line.ID: {"1"}})
+	require.Equal(t, http.StatusSeeOther, w.Code, w.Body.String())
+	cnPath := w.Header().Get("Location")
+	require.True(t, strings.HasPrefix(cnPath, "/creditnotes/"), cnPath)
+	assert.Contains(t, do(t, a, claire, cnPath, nil).Body.String(), "Draft credit note for "+inv.Document.Number)
+	for _, step := range []string{"submit", "issue"} {
+		w = do(t, a, claire, cnPath+"/"+step, url.Values{})
+		require.Equal(t, http.StatusSeeOther, w.Code, "%s: %s", step, w.Body.String())
+	}
+
+	cn, err := a.svc.engine.Invoice(ctx, claire, strings.TrimPrefix(cnPath, "/creditnotes/"))
+	require.NoError(t, err)
+	assert.Equal(t, invoice.TypeCreditNote, cn.Document.Type)
+	require.NotEmpty(t, cn.Document.Number)
+	assert.Equal(t, "One seat was not used", cn.Document.Notes[0].Text)
+	require.Len(t, cn.Document.Lines, 1)
+	assert.True(t, cn.Document.Lines[0].Quantity.Equal(decimal.NewFromInt(1)))
+	page = do(t, a, claire, cnPath, nil).Body.String()
+	assert.Contains(t, page, "Credit note "+cn.Document.Number+" for "+inv.Document.Number)
+	assert.NotContains(t, page, "Issue a credit note", "a credit note is not credited")
+	want, err := before.Sub(cn.Document.Totals.TaxInclusive)
+	require.NoError(t, err)
+	assert.Equal(t, want.String(), owed().String())
+
+	// It is listed with the invoices, and has a conversation of its own.
+	assert.Contains(t, do(t, a, claire, "/invoices", nil).Body.String(), `href="`+cnPath+`"`)
+	w = do(t, a, claire, cnPath+"/messages", url.Values{"body": {"@david credited as agreed on the phone"}})
+	require.Equal(t, http.StatusSeeOther, w.Code, w.Body.String())
+	assert.Equal(t, cnPath+"#thread", w.Header().Get("Location"))
+	assert.Contains(t, do(t, a, claire, cnPath, nil).Body.String(), "credited as agreed on the phone")
+	assert.NotContains(t, do(t, a, claire, "/invoices/"+id, nil).Body.String(), "credited as agreed on the phone")
 }

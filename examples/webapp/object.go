@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"net/http"
+	"slices"
 	"strings"
 
+	"github.com/shopspring/decimal"
 	"golang.org/x/text/language"
 
 	"github.com/billkit/billkit/billing"
@@ -30,7 +32,15 @@ type objectPage struct {
 	// form, which CanPay offers.
 	Balance, BalanceInput string
 	CanPay                bool
-	Thread                threadView
+	// Credit lists the lines of an issued invoice the user may credit,
+	// for the credit note form; nil when the form is not offered.
+	Credit []creditLine
+	Thread threadView
+}
+
+// creditLine is an invoice line in the credit note form.
+type creditLine struct {
+	ID, Name, Quantity, Unit string
 }
 
 // invoicePage shows an invoice: its document, its thread and its feed.
@@ -41,11 +51,17 @@ func (a *app) invoicePage(w http.ResponseWriter, r *request) error {
 		return err
 	}
 	doc := s.Document
+	credit := doc.Type == invoice.TypeCreditNote
 	title := "Invoice " + invoiceLabel(s)
-	if doc.Number == "" {
+	switch {
+	case credit && doc.Number == "":
+		title = "Draft credit note for " + precedingNumber(doc)
+	case credit:
+		title = "Credit note " + doc.Number + " for " + precedingNumber(doc)
+	case doc.Number == "":
 		title = "Draft invoice to " + doc.Buyer.Name
 	}
-	p := objectPage{Kind: "invoices", ID: id, Title: title, Status: string(s.Status),
+	p := objectPage{Kind: pathKind(s), ID: id, Title: title, Status: string(s.Status),
 		Customer: doc.Buyer.Name, Total: formatMoney(doc.Totals.TaxInclusive),
 		Due: formatDay(doc.DueDate)}
 	p.Overdue = s.Status.AwaitsPayment() && !doc.DueDate.IsZero() && doc.DueDate.Before(today)
@@ -57,7 +73,7 @@ func (a *app) invoicePage(w http.ResponseWriter, r *request) error {
 	case invoice.StatusIssued:
 		p.Actions = []string{"send"}
 	}
-	if s.Status.AwaitsPayment() {
+	if !credit && s.Status.AwaitsPayment() {
 		st, err := a.svc.engine.Statement(r.Context(), r.user.ID, billing.CustomerKey(doc.Buyer), doc.Currency)
 		if err != nil {
 			return err
@@ -69,7 +85,12 @@ func (a *app) invoicePage(w http.ResponseWriter, r *request) error {
 		}
 		p.CanPay = a.svc.engine.Access().Can(r.user.ID, billing.PermPaymentRecord)
 	}
-	if p.Thread, err = a.thread(r, collab.Ref{Kind: collab.KindInvoice, ID: id}); err != nil {
+	if !credit && doc.Number != "" && s.Status != invoice.StatusVoid && a.svc.engine.Access().Can(r.user.ID, billing.PermCreditNoteCreate) {
+		for _, l := range doc.Lines {
+			p.Credit = append(p.Credit, creditLine{ID: l.ID, Name: l.Name, Quantity: l.Quantity.String(), Unit: l.UnitCode})
+		}
+	}
+	if p.Thread, err = a.thread(r, invoiceRef(s)); err != nil {
 		return err
 	}
 	a.render(w, r, http.StatusOK, "object", p.Title, p)
@@ -91,6 +112,32 @@ func (a *app) quotePage(w http.ResponseWriter, r *request) error {
 	}
 	a.render(w, r, http.StatusOK, "object", p.Title, p)
 	return nil
+}
+
+// invoiceRef is the reference of an invoice or a credit note in
+// conversations and the audit trail.
+func invoiceRef(s invoice.Snapshot) collab.Ref {
+	if s.Document.Type == invoice.TypeCreditNote {
+		return collab.Ref{Kind: collab.KindCreditNote, ID: s.ID.String()}
+	}
+	return collab.Ref{Kind: collab.KindInvoice, ID: s.ID.String()}
+}
+
+// pathKind is where the pages of an invoice or a credit note are:
+// "invoices" or "creditnotes".
+func pathKind(s invoice.Snapshot) string {
+	if s.Document.Type == invoice.TypeCreditNote {
+		return "creditnotes"
+	}
+	return "invoices"
+}
+
+// precedingNumber is the number of the invoice a credit note corrects.
+func precedingNumber(doc invoice.Document) string {
+	if len(doc.Preceding) > 0 {
+		return doc.Preceding[0].Number
+	}
+	return "an invoice"
 }
 
 // invoiceLabel is an invoice's number, or "draft" before it has one.
@@ -150,20 +197,58 @@ func writeDocument(w http.ResponseWriter, r *request, doc *invoice.Document, tit
 func (a *app) invoiceStep(step string) func(*request) (string, error) {
 	return func(r *request) (string, error) {
 		id, e, ctx := r.PathValue("id"), a.svc.engine, r.Context()
-		var err error
+		s, err := e.Invoice(ctx, r.user.ID, id)
+		if err != nil {
+			return "", err
+		}
 		switch step {
 		case "submit":
 			_, _, err = e.SubmitInvoice(ctx, r.user.ID, id)
 		case "issue":
-			_, err = e.IssueInvoice(ctx, r.user.ID, id, today)
+			if s.Document.Type == invoice.TypeCreditNote {
+				_, err = e.IssueCreditNote(ctx, r.user.ID, id, today)
+			} else {
+				_, err = e.IssueInvoice(ctx, r.user.ID, id, today)
+			}
 		case "send":
 			_, err = e.SendInvoice(ctx, r.user.ID, id, today)
 		}
 		if err != nil {
 			return "", err
 		}
-		return "/invoices/" + id, nil
+		return back(invoiceRef(s)), nil
 	}
+}
+
+// creditNote draws up a credit note of the invoice: the quantities given
+// line by line, or everything that remains to credit when none is given,
+// with the reason as its note. The credit note opens as a draft, to be
+// submitted and issued like an invoice.
+func (a *app) creditNote(r *request) (string, error) {
+	reason := strings.TrimSpace(r.PostForm.Get("reason"))
+	if reason == "" {
+		return "", badRequest("A credit note needs a reason, which it states to the customer.")
+	}
+	req := invoice.CreditRequest{Reason: reason}
+	for key, values := range r.PostForm {
+		lineID, ok := strings.CutPrefix(key, "qty-")
+		if !ok || len(values) == 0 || strings.TrimSpace(values[0]) == "" {
+			continue
+		}
+		q, err := decimal.NewFromString(strings.TrimSpace(values[0]))
+		if err != nil {
+			return "", badRequest("The quantity to credit of line " + lineID + " should be a number such as 2 or 1.5.")
+		}
+		if !q.IsZero() {
+			req.Lines = append(req.Lines, invoice.LineCredit{LineID: lineID, Quantity: q})
+		}
+	}
+	slices.SortFunc(req.Lines, func(x, y invoice.LineCredit) int { return strings.Compare(x.LineID, y.LineID) })
+	cn, err := a.svc.engine.CreateCreditNote(r.Context(), r.user.ID, r.PathValue("id"), req)
+	if err != nil {
+		return "", err
+	}
+	return back(invoiceRef(cn)), nil
 }
 
 // recordPayment records a transfer received today from the invoice's
