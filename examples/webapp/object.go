@@ -40,7 +40,7 @@ type objectPage struct {
 
 // creditLine is an invoice line in the credit note form.
 type creditLine struct {
-	ID, Name, Quantity, Unit string
+	ID, Name, Quantity string
 }
 
 // invoicePage shows an invoice: its document, its thread and its feed.
@@ -87,7 +87,7 @@ func (a *app) invoicePage(w http.ResponseWriter, r *request) error {
 	}
 	if !credit && doc.Number != "" && s.Status != invoice.StatusVoid && a.svc.engine.Access().Can(r.user.ID, billing.PermCreditNoteCreate) {
 		for _, l := range doc.Lines {
-			p.Credit = append(p.Credit, creditLine{ID: l.ID, Name: l.Name, Quantity: l.Quantity.String(), Unit: l.UnitCode})
+			p.Credit = append(p.Credit, creditLine{ID: l.ID, Name: l.Name, Quantity: l.Quantity.String()})
 		}
 	}
 	if p.Thread, err = a.thread(r, invoiceRef(s)); err != nil {
