@@ -134,6 +134,10 @@ func (a *app) routes() {
 		a.mux.HandleFunc("POST /invoices/{id}/"+step, a.action(a.invoiceStep(step)))
 		a.mux.HandleFunc("POST /creditnotes/{id}/"+step, a.action(a.invoiceStep(step)))
 	}
+	for _, step := range []string{"submit", "send", "accept"} {
+		a.mux.HandleFunc("POST /quotes/{id}/"+step, a.action(a.quoteStep(step)))
+	}
+	a.mux.HandleFunc("POST /quotes/{id}/edit", a.action(a.editQuote))
 	a.mux.HandleFunc("POST /invoices/{id}/pay", a.action(a.recordPayment))
 	a.mux.HandleFunc("POST /invoices/{id}/credit", a.action(a.creditNote))
 	a.mux.HandleFunc("POST /{kind}/{id}/messages", a.action(a.post))

@@ -270,3 +270,60 @@ func TestCreditNoteFromTheInvoicePage(t *testing.T) {
 	assert.Contains(t, do(t, a, claire, cnPath, nil).Body.String(), "credited as agreed on the phone")
 	assert.NotContains(t, do(t, a, claire, "/invoices/"+id, nil).Body.String(), "credited as agreed on the phone")
 }
+
+// A sales rep raises the discount of her draft quote over her limit: the
+// page says which approval it needs and offers to submit it rather than
+// send it. Once the sales manager approves it from his inbox, she sends it
+// and records the customer's acceptance, which makes the contract.
+func TestQuoteEditApproveSendAccept(t *testing.T) {
+	a := newTestApp(t)
+	ctx := context.Background()
+	id := quoteID(t, a, "Q-2026-0010")
+	path := "/quotes/" + id
+	q, err := a.svc.engine.Quote(ctx, alice, id)
+	require.NoError(t, err)
+	line := q.Input.Lines[0].ID
+
+	page := do(t, a, alice, path, nil).Body.String()
+	assert.Contains(t, page, "Change the lines")
+	assert.Contains(t, page, "Mark as sent to the customer")
+	assert.NotContains(t, do(t, a, claire, path, nil).Body.String(), "Change the lines", "accountants do not write quotes")
+	assert.Equal(t, http.StatusForbidden, do(t, a, claire, path+"/edit", url.Values{"qty-" + line: {"20"}}).Code)
+	assert.Equal(t, http.StatusBadRequest, do(t, a, alice, path+"/edit", url.Values{"qty-" + line: {"twenty"}}).Code)
+	assert.Equal(t, http.StatusBadRequest, do(t, a, alice, path+"/edit", url.Values{"qty-" + line: {"-2"}}).Code)
+
+	w := do(t, a, alice, path+"/edit", url.Values{"qty-" + line: {"20"}, "disc-" + line: {"15 %"}})
+	require.Equal(t, http.StatusSeeOther, w.Code, w.Body.String())
+	q, err = a.svc.engine.Quote(ctx, alice, id)
+	require.NoError(t, err)
+	assert.Equal(t, "850.00 EUR", q.Document.Totals.TaxExclusive.String(), "20 seats at 50.00 EUR less 15 %")
+	page = do(t, a, alice, path, nil).Body.String()
+	assert.Contains(t, page, "needs the approval of a sales manager")
+	assert.Contains(t, page, "Submit for approval")
+	assert.NotContains(t, page, "Mark as sent to the customer")
+	assert.Equal(t, http.StatusConflict, do(t, a, alice, path+"/send", url.Values{}).Code, "not before it is approved")
+
+	require.Equal(t, http.StatusSeeOther, do(t, a, alice, path+"/submit", url.Values{}).Code)
+	inbox, err := a.svc.engine.PendingApprovals(ctx, bruno)
+	require.NoError(t, err)
+	var request string
+	for _, r := range inbox {
+		if r.Object.ID == id {
+			request = r.ID
+		}
+	}
+	require.NotEmpty(t, request, "the sales manager is asked")
+	require.Equal(t, http.StatusSeeOther, do(t, a, bruno, "/approvals/"+request+"/approve", url.Values{}).Code)
+
+	for _, step := range []string{"send", "accept"} {
+		w = do(t, a, alice, path+"/"+step, url.Values{})
+		require.Equal(t, http.StatusSeeOther, w.Code, "%s: %s", step, w.Body.String())
+	}
+	q, err = a.svc.engine.Quote(ctx, alice, id)
+	require.NoError(t, err)
+	assert.Equal(t, "accepted", string(q.Status))
+	c, err := a.svc.engine.Contract(ctx, alice, q.ContractID.String())
+	require.NoError(t, err)
+	assert.True(t, c.Lines[0].Discount.Percent.Equal(decimal.NewFromInt(15)), "the negotiated terms reach the contract")
+	assert.NotContains(t, do(t, a, alice, path, nil).Body.String(), "Change the lines")
+}

@@ -13,6 +13,7 @@ import (
 	"github.com/billkit/billkit/collab"
 	"github.com/billkit/billkit/invoice"
 	"github.com/billkit/billkit/money"
+	"github.com/billkit/billkit/quote"
 	"github.com/billkit/billkit/render"
 )
 
@@ -26,7 +27,7 @@ type objectPage struct {
 	Total    string
 	Due      string
 	Overdue  bool
-	Actions  []string // the invoice steps offered: submit, issue, send
+	Actions  []action // the steps offered, such as submit or issue
 	// Balance is what the customer still owes on an invoice awaiting
 	// payment, BalanceInput the same as a plain number for the payment
 	// form, which CanPay offers.
@@ -35,7 +36,31 @@ type objectPage struct {
 	// Credit lists the lines of an issued invoice the user may credit,
 	// for the credit note form; nil when the form is not offered.
 	Credit []creditLine
+	// Edit lists the lines of a draft quote its viewer may change, and
+	// Needs the approvals its discounts need, in words.
+	Edit   []quoteLine
+	Needs  []string
 	Thread threadView
+}
+
+// action is a step the page offers as a button: a POST to the object's
+// path followed by Step.
+type action struct{ Step, Label string }
+
+// The steps of invoices and quotes.
+var (
+	submitInvoice = action{"submit", "Submit for approval"}
+	issueInvoice  = action{"issue", "Issue today"}
+	markSent      = action{"send", "Mark as sent"}
+	submitQuote   = action{"submit", "Submit for approval"}
+	sendQuote     = action{"send", "Mark as sent to the customer"}
+	acceptQuote   = action{"accept", "Record the customer's acceptance"}
+)
+
+// quoteLine is a line of a draft quote in its edit form, with the
+// discount it asks for in percent of the list price.
+type quoteLine struct {
+	ID, Name, Quantity, Discount, ListUnit string
 }
 
 // creditLine is an invoice line in the credit note form.
@@ -67,11 +92,11 @@ func (a *app) invoicePage(w http.ResponseWriter, r *request) error {
 	p.Overdue = s.Status.AwaitsPayment() && !doc.DueDate.IsZero() && doc.DueDate.Before(today)
 	switch s.Status {
 	case invoice.StatusDraft:
-		p.Actions = []string{"submit"}
+		p.Actions = []action{submitInvoice}
 	case invoice.StatusApproved:
-		p.Actions = []string{"issue"}
+		p.Actions = []action{issueInvoice}
 	case invoice.StatusIssued:
-		p.Actions = []string{"send"}
+		p.Actions = []action{markSent}
 	}
 	if !credit && s.Status.AwaitsPayment() {
 		st, err := a.svc.engine.Statement(r.Context(), r.user.ID, billing.CustomerKey(doc.Buyer), doc.Currency)
@@ -107,6 +132,30 @@ func (a *app) quotePage(w http.ResponseWriter, r *request) error {
 	p := objectPage{Kind: "quotes", ID: id, Title: "Quote " + q.Input.Number, Status: string(q.Status),
 		Customer: q.Input.Buyer.Name, Total: formatMoney(q.Document.Totals.TaxInclusive),
 		Due: "valid until " + formatDay(q.Input.ValidUntil)}
+	access := a.svc.engine.Access()
+	for _, req := range q.Requirements {
+		p.Needs = append(p.Needs, "A discount of "+req.Discount.String()+" % on line "+req.LineID+
+			" is over the author's limit of "+req.Limit.String()+" %: it needs the approval of a "+strings.ReplaceAll(req.Level, "_", " ")+".")
+	}
+	switch {
+	case q.Status == quote.StatusDraft && access.Can(r.user.ID, billing.PermQuoteCreate):
+		p.Actions = []action{sendQuote}
+		if len(q.Requirements) > 0 {
+			p.Actions = []action{submitQuote}
+		}
+		for i, l := range q.Input.Lines {
+			ql := quoteLine{ID: l.ID, Name: q.Lines[i].Name, Quantity: l.Quantity.String()}
+			if !l.Discount.Percent.IsZero() {
+				ql.Discount = l.Discount.Percent.String()
+			}
+			ql.ListUnit = formatMoney(q.Lines[i].List.UnitPrice)
+			p.Edit = append(p.Edit, ql)
+		}
+	case q.Status == quote.StatusApproved && access.Can(r.user.ID, billing.PermQuoteSend):
+		p.Actions = []action{sendQuote}
+	case q.Status == quote.StatusSent && access.Can(r.user.ID, billing.PermQuoteSend):
+		p.Actions = []action{acceptQuote}
+	}
 	if p.Thread, err = a.thread(r, collab.Ref{Kind: collab.KindQuote, ID: id}); err != nil {
 		return err
 	}
@@ -217,6 +266,65 @@ func (a *app) invoiceStep(step string) func(*request) (string, error) {
 			return "", err
 		}
 		return back(invoiceRef(s)), nil
+	}
+}
+
+// editQuote changes the quantities and discounts of a draft quote's
+// lines, which prices it again: a discount over the author's limit then
+// needs approval.
+func (a *app) editQuote(r *request) (string, error) {
+	id := r.PathValue("id")
+	_, err := a.svc.engine.EditQuote(r.Context(), r.user.ID, id, func(in *quote.Input) error {
+		for i := range in.Lines {
+			l := &in.Lines[i]
+			if v := strings.TrimSpace(r.PostForm.Get("qty-" + l.ID)); v != "" {
+				q, err := decimal.NewFromString(v)
+				if err != nil {
+					return badRequest("The quantity of line " + l.ID + " should be a number such as 12.")
+				}
+				l.Quantity = q
+			}
+			switch v := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(r.PostForm.Get("disc-"+l.ID)), "%")); {
+			case v == "" && !l.Discount.Percent.IsZero():
+				l.Discount = quote.Discount{} // cleared
+			case v != "":
+				pct, err := decimal.NewFromString(v)
+				if err != nil {
+					return badRequest("The discount of line " + l.ID + " should be a percentage such as 15.")
+				}
+				l.Discount = quote.Discount{}
+				if !pct.IsZero() {
+					l.Discount.Percent = pct
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return "", err
+	}
+	return "/quotes/" + id, nil
+}
+
+// quoteStep returns the action that moves a quote one step on: submit
+// its discounts for approval, record that it was sent, or that the
+// customer accepted it, which makes the contract bill runs bill.
+func (a *app) quoteStep(step string) func(*request) (string, error) {
+	return func(r *request) (string, error) {
+		id, e, ctx := r.PathValue("id"), a.svc.engine, r.Context()
+		var err error
+		switch step {
+		case "submit":
+			_, _, err = e.SubmitQuote(ctx, r.user.ID, id)
+		case "send":
+			_, err = e.SendQuote(ctx, r.user.ID, id, today)
+		case "accept":
+			_, err = e.AcceptQuote(ctx, r.user.ID, id, today, strings.TrimSpace(r.PostForm.Get("po")))
+		}
+		if err != nil {
+			return "", err
+		}
+		return "/quotes/" + id, nil
 	}
 }
 
