@@ -84,3 +84,10 @@ func ExampleRange() {
 	// 2026-01-20..2026-01-31 12 true
 	// false false
 }
+
+// AppendText writes a date as String does, into a buffer of the caller.
+func ExampleDate_AppendText() {
+	key, _ := date.MustParse("2026-04-01").AppendText([]byte("charge/"))
+	fmt.Println(string(key))
+	// Output: charge/2026-04-01
+}

@@ -109,3 +109,17 @@ func ExampleParseCurrency() {
 	// KWD 3
 	// money: unknown currency code "ABC"
 }
+
+// AppendText writes amounts as String does into a buffer the caller
+// reuses, as a report or a key of many amounts would.
+func ExampleAmount_AppendText() {
+	buf := make([]byte, 0, 64)
+	for _, s := range []string{"1250.5 EUR", "-0.05 EUR", "1200 JPY"} {
+		buf, _ = money.MustParse(s).AppendText(buf[:0])
+		fmt.Println(string(buf))
+	}
+	// Output:
+	// 1250.50 EUR
+	// -0.05 EUR
+	// 1200 JPY
+}

@@ -178,3 +178,12 @@ func ExampleSplit() {
 	// 33.33 EUR = 100.00 EUR × 10/30 days (2026-04-11..2026-04-20)
 	// 33.33 EUR = 100.00 EUR × 10/30 days (2026-04-21..2026-04-30)
 }
+
+// A plan copied by assignment shares its sections: change a clone.
+func ExamplePlan_Clone() {
+	plan := schedule.OneTimePlan(date.MustParse("2026-03-10"), money.MustParse("500.00 EUR"))
+	changed := plan.Clone()
+	changed.OneTime.Amount = money.MustParse("450.00 EUR")
+	fmt.Println(plan.OneTime.Amount, "->", changed.OneTime.Amount)
+	// Output: 500.00 EUR -> 450.00 EUR
+}
