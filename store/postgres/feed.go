@@ -174,7 +174,8 @@ func (f *follower) catchUp(ctx context.Context, conn *pgx.Conn) error {
 	if err != nil {
 		return err
 	}
-	rows, err := conn.Query(ctx, f.s.q.eventsBetween, strconv.FormatUint(f.base.xmin, 10), now.text, f.base.text, f.s.origin)
+	rows, err := conn.Query(ctx, f.s.q.eventsBetween, strconv.FormatUint(f.base.xmax, 10), f.base.xipArray(),
+		now.text, f.base.text, f.s.origin)
 	if err != nil {
 		return err
 	}
@@ -270,6 +271,19 @@ func parseSnapshot(text string) (*snapshot, error) {
 		slices.Sort(s.xip)
 	}
 	return s, nil
+}
+
+// xipArray returns the running transactions of s as the text of an
+// array, such as {731,733}.
+func (s *snapshot) xipArray() string {
+	b := []byte{'{'}
+	for i, x := range s.xip {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendUint(b, x, 10)
+	}
+	return string(append(b, '}'))
 }
 
 // visible reports whether transaction xid had committed (or ended) when

@@ -55,11 +55,14 @@ VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11::uuid) ON CONF
 	q.eventColumns = "SELECT id::text, at, at_nanos, actor, object_kind, object_id, action, changes, version, reason FROM " + ev
 	q.eventsOfTx = q.eventColumns + " WHERE tx = $1::xid8 ORDER BY at, at_nanos, id"
 	// The events of the transactions of other stores committed between
-	// two snapshots: visible in the second ($2), not in the first ($3),
-	// whose xmin ($1) bounds them from below.
+	// two snapshots: visible in the second ($3), not in the first ($4).
+	// Those are the first snapshot's running transactions ($2) and the
+	// ones that started after it (from its xmax, $1): two index lookups,
+	// however far back a long transaction holds the snapshot's xmin.
 	q.eventsBetween = "SELECT tx::text, " + strings.TrimPrefix(q.eventColumns, "SELECT ") + `
-WHERE tx >= $1::xid8 AND pg_visible_in_snapshot(tx, $2::pg_snapshot) AND NOT pg_visible_in_snapshot(tx, $3::pg_snapshot)
-	AND origin IS DISTINCT FROM $4::uuid
+WHERE (tx >= $1::xid8 OR tx = ANY($2::xid8[]))
+	AND pg_visible_in_snapshot(tx, $3::pg_snapshot) AND NOT pg_visible_in_snapshot(tx, $4::pg_snapshot)
+	AND origin IS DISTINCT FROM $5::uuid
 ORDER BY tx, at, at_nanos, id`
 	q.mark = "INSERT INTO " + schema + ".marks (key, invoice_id) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING"
 	q.marked = "SELECT invoice_id::text FROM " + schema + ".marks WHERE key = $1"

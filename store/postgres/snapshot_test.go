@@ -17,8 +17,11 @@ func TestSnapshotVisibility(t *testing.T) {
 			t.Errorf("visible(%d) = %v, want %v", xid, got, want)
 		}
 	}
+	if got := s.xipArray(); got != "{102,104}" {
+		t.Errorf("xipArray() = %s", got)
+	}
 	empty, err := parseSnapshot("7:7:")
-	if err != nil || !empty.visible(6) || empty.visible(7) {
+	if err != nil || !empty.visible(6) || empty.visible(7) || empty.xipArray() != "{}" {
 		t.Fatalf("7:7: = %+v, %v", empty, err)
 	}
 	for _, bad := range []string{"", "1:2", "x:2:", "1:y:", "1:2:3,z", "1:2:3:4"} {
