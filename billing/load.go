@@ -47,6 +47,22 @@ func loadInvoice(ctx context.Context, tx Tx, id string) (*invoice.Invoice, uint6
 	return inv, rec.Version, nil
 }
 
+// getMany reads the records with the given IDs, in their order: with one
+// request when the collection implements BatchGetter, else one by one.
+func getMany[T any](ctx context.Context, col Collection[T], ids []string) ([]Record[T], error) {
+	if bg, ok := col.(BatchGetter[T]); ok {
+		return bg.GetMany(ctx, ids)
+	}
+	out := make([]Record[T], len(ids))
+	for i, id := range ids {
+		var err error
+		if out[i], err = col.Get(ctx, id); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
 // ledgerState is a customer's ledger loaded with its invoices, and the
 // versions read, so that saving it writes exactly what changed.
 type ledgerState struct {
@@ -70,14 +86,20 @@ func loadLedger(ctx context.Context, tx Tx, customer string, cur money.Currency)
 	rec, err := tx.Ledgers().Get(ctx, key)
 	switch {
 	case err == nil:
-		invs := make([]*invoice.Invoice, 0, len(rec.Value.Invoices))
-		for _, li := range rec.Value.Invoices {
-			inv, v, err := loadInvoice(ctx, tx, li.InvoiceID.String())
-			if err != nil {
+		ids := make([]string, len(rec.Value.Invoices))
+		for i, li := range rec.Value.Invoices {
+			ids[i] = li.InvoiceID.String()
+		}
+		recs, err := getMany(ctx, tx.Invoices(), ids)
+		if err != nil {
+			return nil, err
+		}
+		invs := make([]*invoice.Invoice, len(recs))
+		for i, r := range recs {
+			if invs[i], err = invoice.Restore(r.Value); err != nil {
 				return nil, err
 			}
-			invs = append(invs, inv)
-			st.invoices[li.InvoiceID] = &loadedInvoice{inv: inv, version: v, before: invoiceFields(inv.Snapshot())}
+			st.invoices[rec.Value.Invoices[i].InvoiceID] = &loadedInvoice{inv: invs[i], version: r.Version, before: invoiceFields(r.Value)}
 		}
 		if st.ledger, err = invoice.RestoreLedger(rec.Value, invs); err != nil {
 			return nil, err

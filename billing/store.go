@@ -76,6 +76,17 @@ type Collection[T any] interface {
 	Scan(ctx context.Context, after string, limit int) ([]Record[T], error)
 }
 
+// BatchGetter is implemented by collections that read several records
+// with one request, as a database does with one query. The engine reads
+// the invoices of a customer's ledger with it when the store's invoice
+// collection implements it, and one by one with Get otherwise.
+type BatchGetter[T any] interface {
+	// GetMany returns the records with the given IDs, in the order of
+	// ids (an ID given twice is returned twice). An ID that is not
+	// stored is a *NotFoundError naming it.
+	GetMany(ctx context.Context, ids []string) ([]Record[T], error)
+}
+
 // EventLog is the append-only audit log.
 type EventLog interface {
 	// Append stores events. An event whose ID is already stored is a

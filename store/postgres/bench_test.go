@@ -86,6 +86,33 @@ func BenchmarkIssueInvoice(b *testing.B) {
 	}
 }
 
+// BenchmarkIssueInvoiceHistory100 issues invoices to one customer who
+// has 100 issued invoices already: issuing updates the customer's
+// ledger, which reads every invoice of the customer.
+func BenchmarkIssueInvoiceHistory100(b *testing.B) {
+	st := openStore(b)
+	e := newEngines(b, st)[0]
+	ctx := context.Background()
+	on := date.MustParse("2026-03-02")
+	for i := range 100 {
+		if _, err := e.IssueInvoice(ctx, accountant, approve(b, e, document(i%20+1)), on); err != nil {
+			b.Fatal(err)
+		}
+	}
+	ids := make([]string, b.N)
+	for i := range ids {
+		ids[i] = approve(b, e, document(i%20+1))
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := range b.N {
+		var err error
+		if sinkInvoice, err = e.IssueInvoice(ctx, accountant, ids[i], on); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkReadInvoice reads an issued invoice of 20 lines through the
 // engine: a read-only transaction and the jsonb document decoded.
 func BenchmarkReadInvoice(b *testing.B) {

@@ -13,6 +13,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/billkit/billkit/billing"
+	"github.com/billkit/billkit/invoice"
 )
 
 // Store implements billing.Store over a PostgreSQL database. It is safe
@@ -50,9 +51,10 @@ type Store struct {
 }
 
 var (
-	_ billing.Store     = (*Store)(nil)
-	_ billing.Claimer   = (*Store)(nil)
-	_ billing.EventFeed = (*Store)(nil)
+	_ billing.BatchGetter[invoice.Snapshot] = (*collection[invoice.Snapshot])(nil)
+	_ billing.Store                         = (*Store)(nil)
+	_ billing.Claimer                       = (*Store)(nil)
+	_ billing.EventFeed                     = (*Store)(nil)
 )
 
 // Option configures a Store.

@@ -25,6 +25,7 @@ func runCollection[T any](t *testing.T, open func(t *testing.T) billing.Store, k
 		{"a missing ID is not found", testNotFound[T]},
 		{"scan lists IDs in order, page by page", testScan[T]},
 		{"values share nothing with the store", testCopies[T]},
+		{"get many reads records in the order asked", testGetMany[T]},
 	}
 	t.Run(k.name, func(t *testing.T) {
 		for _, tt := range tests {
@@ -211,4 +212,53 @@ func testCopies[T any](t *testing.T, s billing.Store, k kind[T]) {
 		return nil
 	})
 	mustGet(t, s, k, id, 1, k.value(t, id, 1))
+}
+
+// testGetMany checks BatchGetter, for the collections that implement it.
+func testGetMany[T any](t *testing.T, s billing.Store, k kind[T]) {
+	var implemented bool
+	_ = s.View(context.Background(), func(tx billing.Tx) error {
+		_, implemented = k.of(tx).(billing.BatchGetter[T])
+		return nil
+	})
+	if !implemented {
+		t.Skipf("the %s collection does not implement billing.BatchGetter, which is optional", k.name)
+	}
+	for n := 1; n <= 3; n++ {
+		_, err := put(t, s, k, k.id(n), 0, k.value(t, k.id(n), n))
+		require.NoError(t, err)
+	}
+	_, err := put(t, s, k, k.id(2), 1, k.value(t, k.id(2), 20))
+	require.NoError(t, err)
+	many := func(ids ...string) ([]billing.Record[T], error) {
+		var out []billing.Record[T]
+		err := s.View(context.Background(), func(tx billing.Tx) error {
+			var err error
+			out, err = k.of(tx).(billing.BatchGetter[T]).GetMany(context.Background(), ids)
+			return err
+		})
+		return out, err
+	}
+	got, err := many(k.id(3), k.id(1), k.id(2), k.id(3))
+	require.NoError(t, err)
+	require.Len(t, got, 4)
+	for i, want := range []struct {
+		n, value int
+		version  uint64
+	}{{3, 3, 1}, {1, 1, 1}, {2, 20, 2}, {3, 3, 1}} {
+		assert.Equal(t, k.id(want.n), got[i].ID)
+		assert.Equal(t, want.version, got[i].Version)
+		assertSame(t, k.value(t, k.id(want.n), want.value), got[i].Value)
+	}
+	// What it returns shares nothing with the store.
+	k.mutate(&got[1].Value)
+	mustGet(t, s, k, k.id(1), 1, k.value(t, k.id(1), 1))
+
+	got, err = many()
+	require.NoError(t, err)
+	assert.Empty(t, got)
+	_, err = many(k.id(1), k.id(9))
+	var nf *billing.NotFoundError
+	require.ErrorAs(t, err, &nf)
+	assert.Equal(t, billing.NotFoundError{Kind: k.name, ID: k.id(9)}, *nf)
 }
