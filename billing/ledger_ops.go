@@ -163,13 +163,17 @@ func (e *Engine) creditedInvoice(ctx context.Context, tx Tx, cn *invoice.Invoice
 	if err != nil {
 		return "", err
 	}
-	for _, li := range rec.Value.Invoices {
-		inv, err := tx.Invoices().Get(ctx, li.InvoiceID.String())
-		if err != nil {
-			return "", err
-		}
+	ids := make([]string, len(rec.Value.Invoices))
+	for i, li := range rec.Value.Invoices {
+		ids[i] = li.InvoiceID.String()
+	}
+	invs, err := getMany(ctx, tx.Invoices(), ids)
+	if err != nil {
+		return "", err
+	}
+	for _, inv := range invs {
 		if inv.Value.Document.Number == doc.Preceding[0].Number {
-			return li.InvoiceID.String(), nil
+			return inv.ID, nil
 		}
 	}
 	return "", &NotFoundError{Kind: "invoice", ID: doc.Preceding[0].Number}
