@@ -24,7 +24,7 @@ func (a *app) invoiceList(w http.ResponseWriter, r *request) error {
 	rows := make([]invoiceRow, 0, len(list))
 	for _, s := range slices.Backward(list) {
 		row := invoiceRow{Snapshot: s}
-		if s.Status.AwaitsPayment() && !s.Document.DueDate.IsZero() && s.Document.DueDate.Before(today) {
+		if s.Document.Type != invoice.TypeCreditNote && s.Status.AwaitsPayment() && !s.Document.DueDate.IsZero() && s.Document.DueDate.Before(today) {
 			row.Overdue = true
 			row.DaysOverdue = today.DaysSince(s.Document.DueDate)
 		}

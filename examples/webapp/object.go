@@ -89,7 +89,7 @@ func (a *app) invoicePage(w http.ResponseWriter, r *request) error {
 	p := objectPage{Kind: pathKind(s), ID: id, Title: title, Status: string(s.Status),
 		Customer: doc.Buyer.Name, Total: formatMoney(doc.Totals.TaxInclusive),
 		Due: formatDay(doc.DueDate)}
-	p.Overdue = s.Status.AwaitsPayment() && !doc.DueDate.IsZero() && doc.DueDate.Before(today)
+	p.Overdue = !credit && s.Status.AwaitsPayment() && !doc.DueDate.IsZero() && doc.DueDate.Before(today)
 	switch s.Status {
 	case invoice.StatusDraft:
 		p.Actions = []action{submitInvoice}
