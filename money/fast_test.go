@@ -1,7 +1,9 @@
 package money
 
 import (
+	"encoding/json"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -114,4 +116,65 @@ func TestRoundDecimalAsShopspring(t *testing.T) {
 				got, got.Exponent(), err, want, want.Exponent())
 		}
 	})
+}
+
+// TestMarshalJSONAsEncodingJSON checks that MarshalJSON writes the bytes
+// encoding/json writes for the same fields, which fingerprints of issued
+// invoices depend on, and that they read back.
+func TestMarshalJSONAsEncodingJSON(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		c := rapid.SampledFrom([]Currency{EUR, JPY, KWD, {}}).Draw(t, "currency")
+		coef := rapid.OneOf(rapid.Int64Range(-1_000_000, 1_000_000), rapid.Int64()).Draw(t, "coef")
+		if c.IsZero() {
+			coef = 0 // a non-zero amount needs a currency
+		}
+		a := New(decimal.New(coef, int32(rapid.IntRange(-8, 2).Draw(t, "exp"))), c)
+		got, err := a.MarshalJSON()
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := a.String()
+		if i := strings.IndexByte(s, ' '); i >= 0 {
+			s = s[:i]
+		}
+		want, _ := json.Marshal(amountJSON{Amount: s, Currency: c.code})
+		if string(got) != string(want) {
+			t.Fatalf("MarshalJSON(%s) = %s, want %s", a.String(), got, want)
+		}
+		var back Amount
+		if err := back.UnmarshalJSON(got); err != nil || back.String() != a.String() {
+			t.Fatalf("UnmarshalJSON(%s) = %s, %v", got, back.String(), err)
+		}
+	})
+}
+
+// FuzzAmountJSONOf checks that the fast reading of amounts agrees with
+// encoding/json whenever it reads anything.
+func FuzzAmountJSONOf(f *testing.F) {
+	for _, s := range []string{`{"amount":"12.50","currency":"EUR"}`, `{"amount":"0","currency":""}`,
+		`{"amount":"1\"2","currency":"EUR"}`, `{"amount":"1","currency":"E\u0055R"}`, `{"amount": "1","currency":"EUR"}`,
+		`{"amount":"1","currency":"EUR"}x`, `{"amount":"1","currency":"EUR","x":1}`,
+		`{"amount": "12.50", "currency": "EUR"}`, " {\n\t\"amount\" : \"1\" ,\"currency\":\"EUR\" } "} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fast, ok := amountJSONOf(data)
+		if !ok {
+			return
+		}
+		var slow amountJSON
+		if err := json.Unmarshal(data, &slow); err != nil || slow != fast {
+			t.Fatalf("%q: fast %+v, encoding/json %+v, %v", data, fast, slow, err)
+		}
+	})
+}
+
+func TestAmountJSONOfReadsCompactAndJSONB(t *testing.T) {
+	// As MarshalJSON writes it, and as PostgreSQL gives jsonb back.
+	for _, s := range []string{`{"amount":"12.50","currency":"EUR"}`, `{"amount": "12.50", "currency": "EUR"}`} {
+		v, ok := amountJSONOf([]byte(s))
+		if !ok || v != (amountJSON{Amount: "12.50", Currency: "EUR"}) {
+			t.Errorf("amountJSONOf(%s) = %+v, %v", s, v, ok)
+		}
+	}
 }
