@@ -79,7 +79,8 @@ type Collection[T any] interface {
 // BatchGetter is implemented by collections that read several records
 // with one request, as a database does with one query. The engine reads
 // the invoices of a customer's ledger with it when the store's invoice
-// collection implements it, and one by one with Get otherwise.
+// collection implements it, and one by one with Get otherwise. The
+// stores of billkit implement it, and the storetest suite checks it.
 type BatchGetter[T any] interface {
 	// GetMany returns the records with the given IDs, in the order of
 	// ids (an ID given twice is returned twice). An ID that is not

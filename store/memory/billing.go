@@ -56,7 +56,10 @@ type Store struct {
 	sequence  seriesStore
 }
 
-var _ billing.Store = (*Store)(nil)
+var (
+	_ billing.Store                         = (*Store)(nil)
+	_ billing.BatchGetter[invoice.Snapshot] = (*collection[invoice.Snapshot])(nil)
+)
 
 // errTxDone reports the use of a transaction after its fn returned.
 var errTxDone = errors.New("memory: transaction has ended")

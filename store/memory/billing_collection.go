@@ -125,6 +125,22 @@ func (c *collection[T]) Get(ctx context.Context, id string) (billing.Record[T], 
 	return c.t.record(id, r), nil
 }
 
+// GetMany implements billing.BatchGetter.
+func (c *collection[T]) GetMany(ctx context.Context, ids []string) ([]billing.Record[T], error) {
+	if err := c.tx.check(ctx, false); err != nil {
+		return nil, err
+	}
+	out := make([]billing.Record[T], len(ids))
+	for i, id := range ids {
+		r := c.t.rows[id]
+		if r == nil {
+			return nil, &billing.NotFoundError{Kind: c.t.kind, ID: id}
+		}
+		out[i] = c.t.record(id, r)
+	}
+	return out, nil
+}
+
 // Put implements billing.Collection. An empty ID is refused with a
 // *validation.Error.
 func (c *collection[T]) Put(ctx context.Context, r billing.Record[T]) (uint64, error) {

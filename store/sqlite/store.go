@@ -34,6 +34,7 @@ import (
 	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
 
 	"github.com/billkit/billkit/billing"
+	"github.com/billkit/billkit/invoice"
 	"github.com/billkit/billkit/validation"
 )
 
@@ -99,7 +100,10 @@ type Store struct {
 	closed  atomic.Bool
 }
 
-var _ billing.Store = (*Store)(nil)
+var (
+	_ billing.Store                         = (*Store)(nil)
+	_ billing.BatchGetter[invoice.Snapshot] = (*collection[invoice.Snapshot])(nil)
+)
 
 // errTxDone reports the use of a transaction after its fn returned.
 var errTxDone = errors.New("sqlite: transaction has ended")
