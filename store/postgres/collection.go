@@ -157,12 +157,42 @@ func (c *collection[T]) GetMany(ctx context.Context, ids []string) ([]billing.Re
 	if err != nil {
 		return nil, c.tx.fail(err)
 	}
-	defer rows.Close()
-	type stored struct {
-		version int64
-		raw     []byte
+	recs, err := c.decode(rows, make([]billing.Record[T], 0, len(ids)))
+	if err != nil {
+		return nil, err
 	}
-	found := make(map[string]stored, len(ids))
+	byID := make(map[string]int, len(recs))
+	for i, r := range recs {
+		byID[r.ID] = i
+	}
+	out := make([]billing.Record[T], len(ids))
+	given := make([]bool, len(recs))
+	for i, id := range ids {
+		k, ok := byID[id]
+		if !ok {
+			return nil, &billing.NotFoundError{Kind: c.t.kind, ID: id}
+		}
+		out[i] = recs[k]
+		if given[k] {
+			// Asked for again: a copy that shares nothing with the first.
+			raw, err := encodeJSON(recs[k].Value)
+			if err == nil {
+				out[i].Value = *new(T)
+				err = json.Unmarshal(raw, &out[i].Value)
+			}
+			if err != nil {
+				return nil, fmt.Errorf("postgres: %s %s: %w", c.t.kind, id, err)
+			}
+		}
+		given[k] = true
+	}
+	return out, nil
+}
+
+// decode appends to out the records of rows, whose columns are the ID,
+// the version and the value, and closes rows.
+func (c *collection[T]) decode(rows pgx.Rows, out []billing.Record[T]) ([]billing.Record[T], error) {
+	defer rows.Close()
 	var (
 		id      string
 		version int64
@@ -172,24 +202,14 @@ func (c *collection[T]) GetMany(ctx context.Context, ids []string) ([]billing.Re
 		if err := rows.Scan(&id, &version, &raw); err != nil {
 			return nil, c.tx.fail(err)
 		}
-		// raw is the row's buffer, which the next row reuses.
-		found[id] = stored{version: version, raw: bytes.Clone(raw)}
+		r := billing.Record[T]{ID: id, Version: uint64(version)}
+		if err := json.Unmarshal(raw, &r.Value); err != nil {
+			return nil, fmt.Errorf("postgres: %s %s: %w", c.t.kind, id, err)
+		}
+		out = append(out, r)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, c.tx.fail(err)
-	}
-	out := make([]billing.Record[T], len(ids))
-	for i, id := range ids {
-		s, ok := found[id]
-		if !ok {
-			return nil, &billing.NotFoundError{Kind: c.t.kind, ID: id}
-		}
-		// Decoded for each place it is asked for: an ID asked twice gives
-		// two values that share nothing.
-		out[i] = billing.Record[T]{ID: id, Version: uint64(s.version)}
-		if err := json.Unmarshal(s.raw, &out[i].Value); err != nil {
-			return nil, fmt.Errorf("postgres: %s %s: %w", c.t.kind, id, err)
-		}
 	}
 	return out, nil
 }
@@ -268,28 +288,12 @@ func (c *collection[T]) Scan(ctx context.Context, after string, limit int) ([]bi
 	if err != nil {
 		return nil, c.tx.fail(err)
 	}
-	defer rows.Close()
 	var out []billing.Record[T]
 	if limit > 0 {
 		out = make([]billing.Record[T], 0, min(limit, 1024))
 	}
-	var (
-		id      string
-		version int64
-		raw     []byte
-	)
-	for rows.Next() {
-		if err := rows.Scan(&id, &version, &raw); err != nil {
-			return nil, c.tx.fail(err)
-		}
-		r := billing.Record[T]{ID: id, Version: uint64(version)}
-		if err := json.Unmarshal(raw, &r.Value); err != nil {
-			return nil, fmt.Errorf("postgres: %s %s: %w", c.t.kind, id, err)
-		}
-		out = append(out, r)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, c.tx.fail(err)
+	if out, err = c.decode(rows, out); err != nil {
+		return nil, err
 	}
 	if out == nil {
 		out = []billing.Record[T]{}
