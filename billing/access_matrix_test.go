@@ -17,6 +17,7 @@ import (
 	"github.com/billkit/billkit/money"
 	"github.com/billkit/billkit/quote"
 	"github.com/billkit/billkit/schedule"
+	"github.com/billkit/billkit/store/storetest"
 	"github.com/billkit/billkit/tax"
 )
 
@@ -47,19 +48,19 @@ func newWorld(t *testing.T) *world {
 	e, w := f.engine, &world{fixture: f}
 	on := date.MustParse("2026-03-02")
 
-	q, err := e.CreateQuote(ctx, "sam", quoteInput(15))
+	q, err := e.CreateQuote(ctx, "sam", storetest.QuoteInput(15))
 	require.NoError(t, err)
 	w.draftQuote = q.ID.String()
-	q, err = e.CreateQuote(ctx, "sam", quoteInput(15))
+	q, err = e.CreateQuote(ctx, "sam", storetest.QuoteInput(15))
 	require.NoError(t, err)
 	_, req, err := e.SubmitQuote(ctx, "sam", q.ID.String())
 	require.NoError(t, err)
 	w.quoteRequest = req.ID
-	q, err = e.CreateQuote(ctx, "sam", quoteInput(0))
+	q, err = e.CreateQuote(ctx, "sam", storetest.QuoteInput(0))
 	require.NoError(t, err)
 	w.freshQuote = q.ID.String()
 
-	in := quoteInput(0)
+	in := storetest.QuoteInput(0)
 	in.Lines[0].Plan = schedule.Plan{Kind: schedule.KindMilestones, Milestones: &schedule.Milestones{Items: []schedule.Milestone{
 		{Name: "Kick-off", Share: schedule.Share{Percent: decimal.NewFromInt(30)}},
 		{Name: "Go-live", Share: schedule.Share{Rest: true}}}}}
@@ -114,7 +115,7 @@ var permissionMatrix = []struct {
 	run    func(ctx context.Context, w *world, user string) error
 }{
 	{"CreateQuote", "YY..Y.", func(ctx context.Context, w *world, u string) error {
-		_, err := w.engine.CreateQuote(ctx, u, quoteInput(0))
+		_, err := w.engine.CreateQuote(ctx, u, storetest.QuoteInput(0))
 		return err
 	}},
 	{"EditQuote", "YY..Y.", func(ctx context.Context, w *world, u string) error {

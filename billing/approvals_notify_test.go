@@ -10,6 +10,7 @@ import (
 	"github.com/billkit/billkit/billing"
 	"github.com/billkit/billkit/date"
 	"github.com/billkit/billkit/notify"
+	"github.com/billkit/billkit/store/storetest"
 )
 
 // Once one of the people asked decides, the others are told there is
@@ -18,7 +19,7 @@ func TestApprovalDecisionTellsTheOtherDeciders(t *testing.T) {
 	ctx := context.Background()
 	f := newFixture(t)
 	e := f.engine
-	q, err := e.CreateQuote(ctx, alice, quoteInput(0))
+	q, err := e.CreateQuote(ctx, alice, storetest.QuoteInput(0))
 	require.NoError(t, err)
 	_, err = e.SendQuote(ctx, alice, q.ID.String(), date.MustParse("2026-03-02"))
 	require.NoError(t, err)

@@ -9,12 +9,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/billkit/billkit/billing"
-	"github.com/billkit/billkit/date"
-	"github.com/billkit/billkit/invoice"
 	"github.com/billkit/billkit/money"
 	"github.com/billkit/billkit/notify"
-	"github.com/billkit/billkit/quote"
-	"github.com/billkit/billkit/schedule"
 	"github.com/billkit/billkit/store/memory"
 	"github.com/billkit/billkit/store/storetest"
 )
@@ -74,37 +70,9 @@ func newFixture(t testing.TB, opts ...billing.Option) *fixture {
 	return &fixture{engine: e, store: st, notified: rec}
 }
 
-func party(name, siren, vatKey string) invoice.Party {
-	return invoice.Party{Name: name, LegalID: siren, VATID: "FR" + vatKey + siren,
-		Address: invoice.Address{Line1: "1 rue de la Paix", City: "Paris", PostalCode: "75002", Country: "FR"}}
-}
-
 var (
-	seller = func() invoice.Party {
-		p := party("Atelier Numérique SAS", "732829320", "44")
-		p.AdditionalLegalInfo = "SAS au capital de 10 000 € - RCS Paris 732 829 320"
-		return p
-	}()
-	buyer = party("Boulangerie Martin SARL", "552100554", "96")
+	seller = storetest.Seller()
+	buyer  = storetest.Buyer()
 )
-
-// quoteInput is 10 implementation days at the given discount, billed on
-// acceptance, and 20 seats a month from April 2026 for a year.
-func quoteInput(discount int64) quote.Input {
-	return quote.Input{
-		Number: "Q-2026-0042", Seller: seller, Buyer: buyer, Currency: money.EUR, BookID: "std",
-		Date: date.MustParse("2026-03-02"), ValidUntil: date.MustParse("2026-03-31"),
-		Lines: []quote.LineInput{
-			{ID: "1", ProductID: "impl", Quantity: decimal.NewFromInt(10),
-				Discount: quote.Discount{Percent: decimal.NewFromInt(discount)},
-				Plan:     schedule.OneTimePlan(date.MustParse("2026-03-10"), money.Amount{})},
-			{ID: "2", ProductID: "seat", Quantity: decimal.NewFromInt(20),
-				Plan: schedule.Plan{Kind: schedule.KindRecurring, Recurring: &schedule.Recurring{Cycle: schedule.Cycle{
-					Interval: schedule.Interval{Unit: schedule.Month},
-					Start:    date.MustParse("2026-04-01"), End: date.MustParse("2027-04-01"),
-				}}}},
-		},
-	}
-}
 
 func itoa(i int) string { return decimal.NewFromInt(int64(i)).String() }

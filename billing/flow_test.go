@@ -15,6 +15,7 @@ import (
 	"github.com/billkit/billkit/invoice"
 	"github.com/billkit/billkit/money"
 	"github.com/billkit/billkit/quote"
+	"github.com/billkit/billkit/store/storetest"
 )
 
 // TestQuoteToCash follows one deal from quote to payment through the
@@ -28,7 +29,7 @@ func TestQuoteToCash(t *testing.T) {
 	defer sub.Close()
 
 	// A 15 % discount is over a sales rep's 10 %: it needs a manager.
-	q, err := e.CreateQuote(ctx, alice, quoteInput(15))
+	q, err := e.CreateQuote(ctx, alice, storetest.QuoteInput(15))
 	require.NoError(t, err)
 	qid := q.ID.String()
 	assert.Equal(t, "11400.00 EUR", q.Document.Totals.TaxInclusive.String())
@@ -151,7 +152,7 @@ func TestQuoteToCash(t *testing.T) {
 func TestForbiddenChangesNothing(t *testing.T) {
 	ctx := context.Background()
 	f := newFixture(t)
-	_, err := f.engine.CreateQuote(ctx, fred, quoteInput(0))
+	_, err := f.engine.CreateQuote(ctx, fred, storetest.QuoteInput(0))
 	var fe *billing.ForbiddenError
 	require.True(t, errors.As(err, &fe))
 	assert.Equal(t, billing.PermQuoteCreate, fe.Permission)
@@ -159,6 +160,6 @@ func TestForbiddenChangesNothing(t *testing.T) {
 	evs, err := f.engine.Events(ctx, fred, billing.EventQuery{})
 	require.NoError(t, err)
 	assert.Empty(t, evs)
-	_, err = f.engine.CreateQuote(ctx, "nobody", quoteInput(0))
+	_, err = f.engine.CreateQuote(ctx, "nobody", storetest.QuoteInput(0))
 	require.ErrorIs(t, err, billing.ErrForbidden, "an unknown user can do nothing")
 }

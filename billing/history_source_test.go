@@ -13,6 +13,7 @@ import (
 	"github.com/billkit/billkit/collab"
 	"github.com/billkit/billkit/date"
 	"github.com/billkit/billkit/quote"
+	"github.com/billkit/billkit/store/storetest"
 )
 
 // The activity feed says in words what each change did, after the
@@ -21,7 +22,7 @@ func TestHistorySourceSummaries(t *testing.T) {
 	ctx := context.Background()
 	f := newFixture(t)
 	e := f.engine
-	q, err := e.CreateQuote(ctx, alice, quoteInput(15))
+	q, err := e.CreateQuote(ctx, alice, storetest.QuoteInput(15))
 	require.NoError(t, err)
 	_, req, err := e.SubmitQuote(ctx, alice, q.ID.String())
 	require.NoError(t, err)
@@ -42,7 +43,7 @@ func TestHistorySourceSummaries(t *testing.T) {
 	assert.Equal(t, string(billing.ActionQuoteCreated), entries[0].Action)
 
 	// The bill run's invoice, issued.
-	q, err = e.CreateQuote(ctx, alice, quoteInput(0))
+	q, err = e.CreateQuote(ctx, alice, storetest.QuoteInput(0))
 	require.NoError(t, err)
 	_, err = e.SendQuote(ctx, alice, q.ID.String(), date.MustParse("2026-03-02"))
 	require.NoError(t, err)
@@ -87,7 +88,7 @@ func TestHistorySourcePagesWithinAnInstant(t *testing.T) {
 	at := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
 	f := newFixture(t, billing.WithClock(func() time.Time { return at }))
 	e := f.engine
-	q, err := e.CreateQuote(ctx, alice, quoteInput(0))
+	q, err := e.CreateQuote(ctx, alice, storetest.QuoteInput(0))
 	require.NoError(t, err)
 	id := q.ID.String()
 	for range 4 {

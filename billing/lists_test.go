@@ -13,6 +13,7 @@ import (
 	"github.com/billkit/billkit/invoice"
 	"github.com/billkit/billkit/money"
 	"github.com/billkit/billkit/quote"
+	"github.com/billkit/billkit/store/storetest"
 	"github.com/billkit/billkit/validation"
 )
 
@@ -20,9 +21,9 @@ func TestListsAndStatement(t *testing.T) {
 	ctx := context.Background()
 	f := newFixture(t)
 	e := f.engine
-	q1, err := e.CreateQuote(ctx, alice, quoteInput(0))
+	q1, err := e.CreateQuote(ctx, alice, storetest.QuoteInput(0))
 	require.NoError(t, err)
-	q2, err := e.CreateQuote(ctx, alice, quoteInput(5))
+	q2, err := e.CreateQuote(ctx, alice, storetest.QuoteInput(5))
 	require.NoError(t, err)
 
 	quotes, err := e.Quotes(ctx, fred, nil)

@@ -10,6 +10,7 @@ import (
 	"github.com/billkit/billkit/billing"
 	"github.com/billkit/billkit/collab"
 	"github.com/billkit/billkit/date"
+	"github.com/billkit/billkit/store/storetest"
 )
 
 func TestNames(t *testing.T) {
@@ -23,7 +24,7 @@ func TestNames(t *testing.T) {
 		require.NoError(t, err)
 		return n
 	}
-	q, err := e.CreateQuote(ctx, alice, quoteInput(0))
+	q, err := e.CreateQuote(ctx, alice, storetest.QuoteInput(0))
 	require.NoError(t, err)
 	assert.Equal(t, "quote Q-2026-0042 to Boulangerie Martin SARL", name(collab.KindQuote, q.ID.String()))
 	_, err = e.SendQuote(ctx, alice, q.ID.String(), date.MustParse("2026-03-02"))

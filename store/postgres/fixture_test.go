@@ -45,18 +45,9 @@ func newEngines(t testing.TB, stores ...billing.Store) []*billing.Engine {
 }
 
 var (
-	seller = func() invoice.Party {
-		p := party("Atelier Numérique SAS", "732829320")
-		p.AdditionalLegalInfo = "SAS au capital de 10 000 € - RCS Paris 732 829 320"
-		return p
-	}()
-	buyer = party("Boulangerie Martin SARL", "552100554")
+	seller = storetest.Seller()
+	buyer  = storetest.Buyer()
 )
-
-func party(name, siren string) invoice.Party {
-	return invoice.Party{Name: name, LegalID: siren, VATID: "FR44" + siren,
-		Address: invoice.Address{Line1: "1 rue de la Paix", City: "Paris", PostalCode: "75002", Country: "FR"}}
-}
 
 // document returns an invoice document of n hours of consulting.
 func document(n int) invoice.Document {

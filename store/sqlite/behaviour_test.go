@@ -45,27 +45,6 @@ func TestStoreRefusesEmptyKeys(t *testing.T) {
 	assert.Equal(t, 0, count(t, s), "nothing was written")
 }
 
-func TestStoreScanWithoutLimit(t *testing.T) {
-	ctx := context.Background()
-	s := openMemory(t)
-	require.NoError(t, s.Update(ctx, func(tx billing.Tx) error {
-		for _, id := range []string{"c", "a", "d", "b"} {
-			if _, err := tx.Contracts().Put(ctx, billing.Record[billing.Contract]{ID: id}); err != nil {
-				return err
-			}
-		}
-		return nil
-	}))
-	require.NoError(t, s.View(ctx, func(tx billing.Tx) error {
-		for _, limit := range []int{0, -1} {
-			all, err := tx.Contracts().Scan(ctx, "a", limit)
-			require.NoError(t, err)
-			assert.Len(t, all, 3, "limit %d returns every record after the ID", limit)
-		}
-		return nil
-	}))
-}
-
 func TestEventsOrderByInstant(t *testing.T) {
 	ctx := context.Background()
 	s := openMemory(t)

@@ -14,8 +14,6 @@ import (
 	"github.com/billkit/billkit/date"
 	"github.com/billkit/billkit/invoice"
 	"github.com/billkit/billkit/money"
-	"github.com/billkit/billkit/quote"
-	"github.com/billkit/billkit/schedule"
 	"github.com/billkit/billkit/store/storetest"
 )
 
@@ -48,30 +46,6 @@ func newEngine(t testing.TB, st billing.Store) *billing.Engine {
 	return e
 }
 
-// quoteInput is 10 implementation days at the given discount, billed on
-// acceptance, and 20 seats a month from April 2026 for a year.
-func quoteInput(discount int64) quote.Input {
-	buyer := invoice.Party{Name: "Boulangerie Martin SARL", LegalID: "552100554", VATID: "FR96552100554",
-		Address: invoice.Address{Line1: "1 rue de la Paix", City: "Paris", PostalCode: "75002", Country: "FR"}}
-	seller := invoice.Party{Name: "Atelier Numérique SAS", LegalID: "732829320", VATID: "FR44732829320",
-		AdditionalLegalInfo: "SAS au capital de 10 000 € - RCS Paris 732 829 320",
-		Address:             invoice.Address{Line1: "1 rue de la Paix", City: "Paris", PostalCode: "75002", Country: "FR"}}
-	return quote.Input{
-		Number: "Q-2026-0042", Seller: seller, Buyer: buyer, Currency: money.EUR, BookID: "std",
-		Date: date.MustParse("2026-03-02"), ValidUntil: date.MustParse("2026-03-31"),
-		Lines: []quote.LineInput{
-			{ID: "1", ProductID: "impl", Quantity: decimal.NewFromInt(10),
-				Discount: quote.Discount{Percent: decimal.NewFromInt(discount)},
-				Plan:     schedule.OneTimePlan(date.MustParse("2026-03-10"), money.Amount{})},
-			{ID: "2", ProductID: "seat", Quantity: decimal.NewFromInt(20),
-				Plan: schedule.Plan{Kind: schedule.KindRecurring, Recurring: &schedule.Recurring{Cycle: schedule.Cycle{
-					Interval: schedule.Interval{Unit: schedule.Month},
-					Start:    date.MustParse("2026-04-01"), End: date.MustParse("2027-04-01"),
-				}}}},
-		},
-	}
-}
-
 // quoteToCash takes one deal through the engine: a quote over the sales
 // rep's limit, approved, sent and accepted; a bill run; the invoice
 // approved, issued, sent, partly credited and paid. It returns the
@@ -79,7 +53,7 @@ func quoteInput(discount int64) quote.Input {
 func quoteToCash(t testing.TB, e *billing.Engine) string {
 	t.Helper()
 	ctx := context.Background()
-	q, err := e.CreateQuote(ctx, rep, quoteInput(15))
+	q, err := e.CreateQuote(ctx, rep, storetest.QuoteInput(15))
 	require.NoError(t, err)
 	qid := q.ID.String()
 	_, req, err := e.SubmitQuote(ctx, rep, qid)

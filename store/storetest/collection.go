@@ -184,6 +184,11 @@ func testScan[T any](t *testing.T, s billing.Store, k kind[T]) {
 		all, err := k.of(tx).Scan(context.Background(), "", total+10)
 		require.NoError(t, err)
 		assert.Len(t, all, total)
+		for _, limit := range []int{0, -1} {
+			rest, err := k.of(tx).Scan(context.Background(), k.id(4), limit)
+			require.NoError(t, err)
+			assert.Len(t, rest, total-5, "a limit of %d returns every record after the ID", limit)
+		}
 		return nil
 	})
 }

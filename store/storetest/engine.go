@@ -17,6 +17,43 @@ import (
 	"github.com/billkit/billkit/tax"
 )
 
+// Seller is the French company that sells in the fixtures.
+func Seller() invoice.Party {
+	p := frenchParty("Atelier Numérique SAS", "732829320", "44")
+	p.AdditionalLegalInfo = "SAS au capital de 10 000 € - RCS Paris 732 829 320"
+	return p
+}
+
+// Buyer is the French company that buys in the fixtures.
+func Buyer() invoice.Party { return frenchParty("Boulangerie Martin SARL", "552100554", "96") }
+
+// frenchParty is a company in Paris with a SIREN and the VAT number its
+// key gives.
+func frenchParty(name, siren, vatKey string) invoice.Party {
+	return invoice.Party{Name: name, LegalID: siren, VATID: "FR" + vatKey + siren,
+		Address: invoice.Address{Line1: "1 rue de la Paix", City: "Paris", PostalCode: "75002", Country: "FR"}}
+}
+
+// QuoteInput is a quote of Desk's catalogue from Seller to Buyer: 10
+// implementation days at the given discount in percent, billed on
+// acceptance, and 20 seats a month from April 2026 for a year.
+func QuoteInput(discount int64) quote.Input {
+	return quote.Input{
+		Number: "Q-2026-0042", Seller: Seller(), Buyer: Buyer(), Currency: money.EUR, BookID: "std",
+		Date: date.MustParse("2026-03-02"), ValidUntil: date.MustParse("2026-03-31"),
+		Lines: []quote.LineInput{
+			{ID: "1", ProductID: "impl", Quantity: decimal.NewFromInt(10),
+				Discount: quote.Discount{Percent: decimal.NewFromInt(discount)},
+				Plan:     schedule.OneTimePlan(date.MustParse("2026-03-10"), money.Amount{})},
+			{ID: "2", ProductID: "seat", Quantity: decimal.NewFromInt(20),
+				Plan: schedule.Plan{Kind: schedule.KindRecurring, Recurring: &schedule.Recurring{Cycle: schedule.Cycle{
+					Interval: schedule.Interval{Unit: schedule.Month},
+					Start:    date.MustParse("2026-04-01"), End: date.MustParse("2027-04-01"),
+				}}}},
+		},
+	}
+}
+
 // Desk returns a quote desk for engines over a store under test: a
 // catalogue of implementation days at 1,000.00 EUR (billed once) and
 // seats at 50.00 EUR a month, both from 2026, where a sales rep grants up
@@ -59,19 +96,8 @@ func Desk(tb testing.TB) *quote.Desk {
 // be issued: a template for PutContracts.
 func MonthlyContract(tb testing.TB, desk *quote.Desk) billing.Contract {
 	tb.Helper()
-	address := invoice.Address{Line1: "1 rue de la Paix", City: "Paris", PostalCode: "75002", Country: "FR"}
-	in := quote.Input{
-		Number: "Q-2026-0042", Currency: money.EUR, BookID: "std",
-		Seller: invoice.Party{Name: "Atelier Numérique SAS", LegalID: "732829320", VATID: "FR44732829320",
-			AdditionalLegalInfo: "SAS au capital de 10 000 € - RCS Paris 732 829 320", Address: address},
-		Buyer: invoice.Party{Name: "Boulangerie Martin SARL", LegalID: "552100554", VATID: "FR96552100554", Address: address},
-		Date:  date.MustParse("2026-03-02"), ValidUntil: date.MustParse("2026-03-31"),
-		Lines: []quote.LineInput{{ID: "2", ProductID: "seat", Quantity: decimal.NewFromInt(20),
-			Plan: schedule.Plan{Kind: schedule.KindRecurring, Recurring: &schedule.Recurring{Cycle: schedule.Cycle{
-				Interval: schedule.Interval{Unit: schedule.Month},
-				Start:    date.MustParse("2026-04-01"), End: date.MustParse("2027-04-01"),
-			}}}}},
-	}
+	in := QuoteInput(0)
+	in.Lines = in.Lines[1:] // the seats only
 	q, err := desk.New(uuid.New(), quote.User{ID: "alice", Level: "sales_rep"}, in)
 	require.NoError(tb, err)
 	require.NoError(tb, q.Send(date.MustParse("2026-03-02")))
