@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/billkit/billkit/money"
 	"slices"
 	"strconv"
 
@@ -204,7 +205,8 @@ func notIn(due []dueCharge, marked map[string]string) []dueCharge {
 // invoiceGroup says which charges share an invoice: the same currency,
 // seller and purchase order (the customer is the same already).
 type invoiceGroup struct {
-	currency, seller, po string
+	currency   money.Currency
+	seller, po string
 }
 
 // drafts builds one draft invoice per group of charges. A contract whose
@@ -242,7 +244,7 @@ func (e *Engine) drafts(userID string, due []dueCharge, on date.Date, issue bool
 		}
 		if c != last {
 			last = c
-			key := invoiceGroup{currency: c.Currency.Code(), seller: CustomerKey(c.Seller), po: c.PurchaseOrder}
+			key := invoiceGroup{currency: c.Currency, seller: CustomerKey(c.Seller), po: c.PurchaseOrder}
 			gi = slices.IndexFunc(groups, func(g group) bool { return g.key == key })
 			if gi < 0 {
 				// Room for every charge left: usually they all share it.

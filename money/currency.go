@@ -10,9 +10,11 @@ import (
 // round amounts in it (its precision). The zero Currency means "no currency";
 // it is only ever carried by the zero Amount.
 //
-// Currency values are comparable with ==.
+// Currency values are comparable with ==. They hold no pointer: the code
+// is kept in the value itself, so the amounts of a large store cost the
+// garbage collector nothing to scan for it.
 type Currency struct {
-	code   string
+	code   [3]byte
 	digits int32
 }
 
@@ -57,7 +59,7 @@ func ParseCurrency(code string) (Currency, error) {
 		return Currency{}, &UnknownCurrencyError{Code: code}
 	}
 	scale, _ := currency.Standard.Rounding(unit)
-	c := Currency{code: unit.String(), digits: int32(scale)}
+	c := Currency{code: upper, digits: int32(scale)}
 	currencyCache.Store(code, c)
 	return c, nil
 }
@@ -74,19 +76,32 @@ func MustCurrency(code string) Currency {
 
 // Code returns the ISO 4217 alphabetic code, such as "EUR", or "" for the
 // zero Currency.
-func (c Currency) Code() string { return c.code }
+func (c Currency) Code() string {
+	if c.code[0] == 0 {
+		return ""
+	}
+	return string(c.code[:])
+}
+
+// appendCode appends the code to b: nothing for the zero Currency.
+func (c Currency) appendCode(b []byte) []byte {
+	if c.IsZero() {
+		return b
+	}
+	return append(b, c.code[:]...)
+}
 
 // Digits returns the number of minor digits: 2 for EUR, 0 for JPY, 3 for KWD.
 func (c Currency) Digits() int { return int(c.digits) }
 
 // IsZero reports whether c is the zero Currency ("no currency").
-func (c Currency) IsZero() bool { return c.code == "" }
+func (c Currency) IsZero() bool { return c.code[0] == 0 }
 
 // String returns the currency code.
-func (c Currency) String() string { return c.code }
+func (c Currency) String() string { return c.Code() }
 
 // MarshalText implements encoding.TextMarshaler.
-func (c Currency) MarshalText() ([]byte, error) { return []byte(c.code), nil }
+func (c Currency) MarshalText() ([]byte, error) { return c.appendCode(nil), nil }
 
 // UnmarshalText implements encoding.TextUnmarshaler. Empty text gives the
 // zero Currency.
@@ -104,9 +119,9 @@ func (c *Currency) UnmarshalText(text []byte) error {
 }
 
 func (c Currency) unit() (currency.Unit, bool) {
-	if c.code == "" {
+	if c.IsZero() {
 		return currency.Unit{}, false
 	}
-	u, err := currency.ParseISO(c.code)
+	u, err := currency.ParseISO(c.Code())
 	return u, err == nil
 }

@@ -31,7 +31,7 @@ func (a Amount) String() string {
 	if a.currency.IsZero() {
 		return s
 	}
-	return s + " " + a.currency.code
+	return s + " " + a.currency.Code()
 }
 
 // AppendText implements encoding.TextAppender: it appends to b what String
@@ -66,7 +66,7 @@ func (a Amount) AppendText(b []byte) ([]byte, error) {
 	if a.currency.IsZero() {
 		return b, nil
 	}
-	return append(append(b, ' '), a.currency.code...), nil
+	return a.currency.appendCode(append(b, ' ')), nil
 }
 
 // Parse reads an amount written as "1234.50 EUR" or "EUR 1234.50". The number
@@ -181,7 +181,7 @@ func (a Amount) MarshalJSON() ([]byte, error) {
 		b = b[:len(b)-len(a.currency.code)-1] // the space and the code
 	}
 	b = append(b, `","currency":"`...)
-	b = append(b, a.currency.code...)
+	b = a.currency.appendCode(b)
 	return append(b, `"}`...), nil
 }
 

@@ -137,7 +137,7 @@ func TestMarshalJSONAsEncodingJSON(t *testing.T) {
 		if i := strings.IndexByte(s, ' '); i >= 0 {
 			s = s[:i]
 		}
-		want, _ := json.Marshal(amountJSON{Amount: s, Currency: c.code})
+		want, _ := json.Marshal(amountJSON{Amount: s, Currency: c.Code()})
 		if string(got) != string(want) {
 			t.Fatalf("MarshalJSON(%s) = %s, want %s", a.String(), got, want)
 		}

@@ -48,7 +48,7 @@ type localeFormat struct {
 	placement   symbolPlacement
 
 	mu      sync.Mutex
-	symbols map[string]string // currency code -> symbol
+	symbols map[Currency]string // currency -> symbol
 }
 
 var formatters sync.Map // language.Tag -> *localeFormat
@@ -64,7 +64,7 @@ func formatterFor(tag language.Tag) *localeFormat {
 
 func newLocaleFormat(tag language.Tag) *localeFormat {
 	p := message.NewPrinter(tag)
-	f := &localeFormat{tag: tag, printer: p, primary: 3, secondary: 3, placement: placementFor(tag), symbols: map[string]string{}}
+	f := &localeFormat{tag: tag, printer: p, primary: 3, secondary: 3, placement: placementFor(tag), symbols: map[Currency]string{}}
 	for i := range f.digits {
 		f.digits[i] = string(rune('0' + i))
 	}
@@ -127,14 +127,14 @@ func splitDigits(s string) (digits []rune, seps []string, groups []int) {
 func (f *localeFormat) symbol(c Currency) string {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if s, ok := f.symbols[c.code]; ok {
+	if s, ok := f.symbols[c]; ok {
 		return s
 	}
-	s := c.code
+	s := c.Code()
 	if u, ok := c.unit(); ok {
 		s = f.printer.Sprint(currency.Symbol(u))
 	}
-	f.symbols[c.code] = s
+	f.symbols[c] = s
 	return s
 }
 
@@ -248,7 +248,7 @@ func ParseLocalized(s string, c Currency, locale language.Tag) (Amount, error) {
 	if strings.HasPrefix(rest, "-") {
 		neg, rest = true, rest[1:]
 	}
-	for _, affix := range []string{f.symbol(c), c.code} {
+	for _, affix := range []string{f.symbol(c), c.Code()} {
 		if affix == "" {
 			continue
 		}
