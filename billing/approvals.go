@@ -322,7 +322,7 @@ func requestFor(kind ApprovalKind, ref collab.Ref, amount money.Amount, summary,
 
 // scanAll calls fn for every record of a collection, in ID order.
 func scanAll[T any](ctx context.Context, col Collection[T], fn func(Record[T]) error) error {
-	return scanPages(ctx, col, func(page []Record[T]) error {
+	return scanPages(ctx, col.Scan, func(page []Record[T]) error {
 		for _, r := range page {
 			if err := fn(r); err != nil {
 				return err
@@ -332,13 +332,13 @@ func scanAll[T any](ctx context.Context, col Collection[T], fn func(Record[T]) e
 	})
 }
 
-// scanPages calls fn with every record of col, a page at a time, in ID
-// order. fn may keep the page.
-func scanPages[T any](ctx context.Context, col Collection[T], fn func([]Record[T]) error) error {
+// scanPages calls fn with every record that scan (a collection's Scan or
+// ScanShared) lists, a page at a time, in ID order. fn may keep the page.
+func scanPages[T any](ctx context.Context, scan func(ctx context.Context, after string, limit int) ([]Record[T], error), fn func([]Record[T]) error) error {
 	const page = 1000
 	after := ""
 	for {
-		recs, err := col.Scan(ctx, after, page)
+		recs, err := scan(ctx, after, page)
 		if err != nil {
 			return err
 		}

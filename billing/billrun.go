@@ -238,6 +238,10 @@ feed:
 // order the store lists them: customers in the order of their first
 // contract's ID, each customer's contracts by ID. The groups point into
 // the store's pages, which a run frees as it bills them in that order.
+//
+// The contracts are read without copies from a store that can hand them
+// out (SharedScanner): a run must only read them, and must not give them
+// to the host, which could change them.
 func (e *Engine) customerGroups(ctx context.Context) ([][]*Contract, int, error) {
 	index := map[string]int32{}
 	var (
@@ -245,7 +249,12 @@ func (e *Engine) customerGroups(ctx context.Context) ([][]*Contract, int, error)
 		groupOf   []int32 // the group of each contract
 	)
 	err := e.view(ctx, func(tx Tx) error {
-		return scanPages(ctx, tx.Contracts(), func(page []Record[Contract]) error {
+		col := tx.Contracts()
+		scan := col.Scan
+		if s, ok := col.(SharedScanner[Contract]); ok {
+			scan = s.ScanShared
+		}
+		return scanPages(ctx, scan, func(page []Record[Contract]) error {
 			contracts = slices.Grow(contracts, len(page))
 			groupOf = slices.Grow(groupOf, len(page))
 			for i := range page {

@@ -154,7 +154,9 @@ func (e *Engine) dueCharges(ctx context.Context, due []dueCharge, c *Contract, o
 			if e.usage == nil {
 				return due, errors.New("billing: usage-billed line " + l.ID + " but no usage source is configured")
 			}
-			m, err := e.usage.Meter(ctx, *c, l.ID)
+			// The host gets its own copy: c may be the store's (see
+			// customerGroups).
+			m, err := e.usage.Meter(ctx, c.Clone(), l.ID)
 			if err != nil {
 				return due, err
 			}

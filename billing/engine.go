@@ -42,7 +42,8 @@ type Engine struct {
 // UsageSource tells the engine how much of a usage-billed contract line
 // was used, for bill runs.
 type UsageSource interface {
-	// Meter returns the meter of one contract line.
+	// Meter returns the meter of one contract line. c is the source's to
+	// keep: it shares nothing with the engine or the store.
 	Meter(ctx context.Context, c Contract, lineID string) (schedule.Meter, error)
 }
 

@@ -18,7 +18,8 @@ import (
 // wrote is kept, and no other transaction ever sees part of what fn wrote.
 // Values given to and returned by a store must not share mutable memory
 // with what it holds: changing a returned value never changes the stored
-// one.
+// one. The one exception is SharedScanner, an optional capability whose
+// callers promise to only read what it returns.
 type Store interface {
 	// Update runs fn in a read-write transaction and commits what it wrote
 	// if fn returns nil. It returns fn's error, or the commit's. If fn
@@ -86,6 +87,21 @@ type BatchGetter[T any] interface {
 	// ids (an ID given twice is returned twice). An ID that is not
 	// stored is a *NotFoundError naming it.
 	GetMany(ctx context.Context, ids []string) ([]Record[T], error)
+}
+
+// SharedScanner is implemented by collections that can list their
+// records without copying them, as a store that holds Go values can. A
+// bill run reads the contracts with it when the store's contract
+// collection implements it, and with Scan otherwise: it only reads them,
+// and never hands them to the host. store/memory implements it, and the
+// storetest suite checks it.
+type SharedScanner[T any] interface {
+	// ScanShared returns what Scan returns, but the values may share
+	// memory with the store and with what other calls returned: the
+	// caller must not change them, nor anything they refer to. They must
+	// stay as they were returned whatever is written afterwards, as when
+	// each write replaces the stored value instead of changing it.
+	ScanShared(ctx context.Context, after string, limit int) ([]Record[T], error)
 }
 
 // EventLog is the append-only audit log.

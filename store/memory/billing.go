@@ -32,7 +32,10 @@ import (
 // while it runs.
 //
 // Values are copied on the way in and on the way out: what a caller holds
-// never shares slices or maps with what the store holds. Invoices,
+// never shares slices or maps with what the store holds. The one exception
+// is ScanShared (see billing.SharedScanner), which hands out the stored
+// values themselves to a caller that only reads them; a stored value is
+// never changed in place, so what it handed out stays as it was. Invoices,
 // contracts and the other aggregates are copied field by field, without
 // any encoding, so a bill run can write a hundred thousand invoices a
 // second.
@@ -57,8 +60,9 @@ type Store struct {
 }
 
 var (
-	_ billing.Store                         = (*Store)(nil)
-	_ billing.BatchGetter[invoice.Snapshot] = (*collection[invoice.Snapshot])(nil)
+	_ billing.Store                           = (*Store)(nil)
+	_ billing.BatchGetter[invoice.Snapshot]   = (*collection[invoice.Snapshot])(nil)
+	_ billing.SharedScanner[billing.Contract] = (*collection[billing.Contract])(nil)
 )
 
 // errTxDone reports the use of a transaction after its fn returned.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"math/rand/v2"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -31,7 +32,22 @@ func runCollection[T any](t *testing.T, open func(t *testing.T) billing.Store, k
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) { tt.run(t, open(t), k) })
 		}
+		// SharedScanner is optional: it is checked where implemented.
+		if s := open(t); sharedScanner(s, k) {
+			t.Run("a shared scan lists what scan lists and keeps it", func(t *testing.T) { testSharedScan(t, s, k) })
+		}
 	})
+}
+
+// sharedScanner reports whether the collection of kind k implements
+// billing.SharedScanner.
+func sharedScanner[T any](s billing.Store, k kind[T]) bool {
+	var ok bool
+	_ = s.View(context.Background(), func(tx billing.Tx) error {
+		_, ok = k.of(tx).(billing.SharedScanner[T])
+		return nil
+	})
+	return ok
 }
 
 // put writes value under id with the version read, in its own Update.
@@ -265,4 +281,72 @@ func testGetMany[T any](t *testing.T, s billing.Store, k kind[T]) {
 	var nf *billing.NotFoundError
 	require.ErrorAs(t, err, &nf)
 	assert.Equal(t, billing.NotFoundError{Kind: k.name, ID: k.id(9)}, *nf)
+}
+
+// testSharedScan checks SharedScanner: the records Scan lists, and values
+// that stay as they were listed whatever is written afterwards, while it
+// is written (under -race) and after a write that is rolled back.
+func testSharedScan[T any](t *testing.T, s billing.Store, k kind[T]) {
+	ctx := context.Background()
+	for n := 1; n <= 3; n++ {
+		_, err := put(t, s, k, k.id(n), 0, k.value(t, k.id(n), n))
+		require.NoError(t, err)
+	}
+	_, err := put(t, s, k, k.id(2), 1, k.value(t, k.id(2), 20))
+	require.NoError(t, err)
+	scan := func(shared bool, after string, limit int) []billing.Record[T] {
+		var out []billing.Record[T]
+		require.NoError(t, s.View(ctx, func(tx billing.Tx) error {
+			var err error
+			if shared {
+				out, err = k.of(tx).(billing.SharedScanner[T]).ScanShared(ctx, after, limit)
+			} else {
+				out, err = k.of(tx).Scan(ctx, after, limit)
+			}
+			return err
+		}))
+		return out
+	}
+	got := scan(true, "", 0)
+	want := scan(false, "", 0)
+	require.Len(t, got, 3)
+	for i := range want {
+		assert.Equal(t, want[i].ID, got[i].ID)
+		assert.Equal(t, want[i].Version, got[i].Version)
+		assertSame(t, want[i].Value, got[i].Value)
+	}
+	page := scan(true, k.id(1), 1)
+	require.Len(t, page, 1)
+	assert.Equal(t, k.id(2), page[0].ID)
+	assert.Empty(t, scan(true, k.id(3), 0))
+
+	// Writes replace what the store holds, never what it handed out:
+	// new versions written while the shared values are read...
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		for v := uint64(1); v <= 20; v++ {
+			if _, err := put(t, s, k, k.id(1), v, k.value(t, k.id(1), 100+int(v))); err != nil {
+				t.Error(err)
+				return
+			}
+		}
+	})
+	for range 20 {
+		assertSame(t, want[0].Value, got[0].Value)
+	}
+	wg.Wait()
+	// ... and a write that fails.
+	errUndo := errors.New("undo")
+	err = s.Update(ctx, func(tx billing.Tx) error {
+		if _, err := k.of(tx).Put(ctx, billing.Record[T]{ID: k.id(3), Version: 1, Value: k.value(t, k.id(3), 30)}); err != nil {
+			return err
+		}
+		return errUndo
+	})
+	require.ErrorIs(t, err, errUndo)
+	for i := range want {
+		assertSame(t, want[i].Value, got[i].Value, "record %s", want[i].ID)
+	}
+	mustGet(t, s, k, k.id(1), 21, k.value(t, k.id(1), 120))
+	mustGet(t, s, k, k.id(3), 1, k.value(t, k.id(3), 3))
 }
