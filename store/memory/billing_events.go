@@ -2,6 +2,7 @@ package memory
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strconv"
 
@@ -11,11 +12,11 @@ import (
 )
 
 // eventStore is the audit log: the events in the order they were
-// appended, an index by ID, and two indexes ordered by (At, ID): one over
-// every event, one per object. Indexes hold positions in events.
+// appended, the set of their IDs, and two indexes ordered by (At, ID): one
+// over every event, one per object. Indexes hold positions in events.
 type eventStore struct {
 	events   chunks[billing.Event]
-	byID     map[string]int
+	ids      idSet
 	byTime   []int
 	byObject map[collab.Ref][]int
 	// kept is the number of events committed: those after it belong to
@@ -24,7 +25,7 @@ type eventStore struct {
 }
 
 func newEventStore() eventStore {
-	return eventStore{byID: map[string]int{}, byObject: map[collab.Ref][]int{}}
+	return eventStore{byObject: map[collab.Ref][]int{}}
 }
 
 // check returns the error that refuses to append events: an event without
@@ -38,7 +39,7 @@ func (l *eventStore) check(events []billing.Event) error {
 		if e.ID == "" {
 			return validation.New("events["+strconv.Itoa(i)+"].id", validation.CodeRequired, "is required")
 		}
-		if _, ok := l.byID[e.ID]; ok || givenTwice(events[:i], seen, e.ID) {
+		if l.ids.has(e.ID) || givenTwice(events[:i], seen, e.ID) {
 			return &billing.ConflictError{Kind: "event", ID: e.ID}
 		}
 	}
@@ -69,7 +70,7 @@ func (l *eventStore) add(e billing.Event) {
 	e.At = e.At.Round(0)
 	i := l.events.len()
 	l.events.push(e)
-	l.byID[e.ID] = i
+	l.ids.add(e.ID)
 	l.byTime = l.insert(l.byTime, i)
 	l.byObject[e.Object] = l.insert(l.byObject[e.Object], i)
 }
@@ -153,9 +154,53 @@ func (l *eventStore) rollback() {
 		} else {
 			delete(l.byObject, e.Object)
 		}
-		delete(l.byID, e.ID)
+		l.ids.remove(e.ID) // the newest first: see idSet
 	}
 	l.events.truncate(l.kept)
+}
+
+// idSet is a set of IDs. IDs that arrive in ascending order, as the
+// UUIDv7s of the engine do, are appended to a sorted list, which needs no
+// hashing and never rehashes; the few others go to a map.
+type idSet struct {
+	sorted []string
+	others map[string]struct{} // each sorts before the last of sorted
+}
+
+// has reports whether id is in the set.
+func (s *idSet) has(id string) bool {
+	n := len(s.sorted)
+	if n == 0 || id > s.sorted[n-1] {
+		return false // after everything in the set
+	}
+	if _, ok := slices.BinarySearch(s.sorted, id); ok {
+		return true
+	}
+	_, ok := s.others[id]
+	return ok
+}
+
+// add puts id, which the set does not hold, in the set.
+func (s *idSet) add(id string) {
+	if n := len(s.sorted); n == 0 || id > s.sorted[n-1] {
+		s.sorted = append(s.sorted, id)
+		return
+	}
+	if s.others == nil {
+		s.others = map[string]struct{}{}
+	}
+	s.others[id] = struct{}{}
+}
+
+// remove takes id out of the set. IDs are removed in the reverse order of
+// their adding, so an ID of the sorted list is its last.
+func (s *idSet) remove(id string) {
+	if n := len(s.sorted); n > 0 && s.sorted[n-1] == id {
+		s.sorted[n-1] = ""
+		s.sorted = s.sorted[:n-1]
+		return
+	}
+	delete(s.others, id)
 }
 
 // eventLog is the audit log seen from a transaction.
