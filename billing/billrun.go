@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/google/uuid"
 
@@ -152,11 +153,11 @@ func (e *Engine) BillRun(ctx context.Context, userID string, on date.Date, opts 
 	// Small runs keep every worker busy.
 	batch = max(1, min(batch, (len(groups)+workers-1)/workers))
 	results := make([]groupResult, len(groups))
-	jobs := make(chan int) // the first customer of each batch
 	var (
 		wg       sync.WaitGroup
 		mu       sync.Mutex
 		progress = BillRunProgress{Total: total}
+		next     atomic.Int64 // the first customer of the next batch
 	)
 	for range min(workers, max((len(groups)+batch-1)/batch, 1)) {
 		wg.Add(1)
@@ -168,7 +169,14 @@ func (e *Engine) BillRun(ctx context.Context, userID string, on date.Date, opts 
 			if opts.OnInvoice == nil {
 				sc = &scratch{}
 			}
-			for lo := range jobs {
+			// Each worker takes the next batch as it becomes free: no
+			// hand-off between goroutines, which would wait for one
+			// another on a busy machine.
+			for ctx.Err() == nil {
+				lo := int(next.Add(int64(batch))) - batch
+				if lo >= len(groups) {
+					break
+				}
 				hi := min(lo+batch, len(groups))
 				if sc != nil {
 					sc.reset()
@@ -206,15 +214,6 @@ func (e *Engine) BillRun(ctx context.Context, userID string, on date.Date, opts 
 			}
 		}()
 	}
-feed:
-	for lo := 0; lo < len(groups); lo += batch {
-		select {
-		case jobs <- lo:
-		case <-ctx.Done():
-			break feed
-		}
-	}
-	close(jobs)
 	wg.Wait()
 	count := 0
 	for _, r := range results {
