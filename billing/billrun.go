@@ -169,6 +169,7 @@ func (e *Engine) BillRun(ctx context.Context, userID string, on date.Date, opts 
 			if opts.OnInvoice == nil {
 				sc = &scratch{}
 			}
+			guess := newUnbilledGuess()
 			// Each worker takes the next batch as it becomes free: no
 			// hand-off between goroutines, which would wait for one
 			// another on a busy machine.
@@ -181,7 +182,7 @@ func (e *Engine) BillRun(ctx context.Context, userID string, on date.Date, opts 
 				if sc != nil {
 					sc.reset()
 				}
-				e.billBatch(ctx, userID, on, groups[lo:hi], results[lo:hi], opts, sc)
+				e.billBatch(ctx, userID, on, groups[lo:hi], results[lo:hi], opts, sc, guess)
 				if opts.Progress != nil || opts.OnInvoice != nil {
 					mu.Lock()
 					for i := lo; i < hi; i++ {

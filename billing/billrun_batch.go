@@ -2,6 +2,7 @@ package billing
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 
@@ -30,8 +31,10 @@ type batchCustomer struct {
 // so that a customer that cannot be billed fails alone.
 //
 // sc, when not nil, is memory the batch draws up its invoices in; the
-// caller reuses it for the next batch once this one is summarised.
-func (e *Engine) billBatch(ctx context.Context, userID string, on date.Date, groups [][]*Contract, results []groupResult, opts BillRunOptions, sc *scratch) {
+// caller reuses it for the next batch once this one is summarised. guess
+// is the worker's guess that the batch was never billed (see
+// billBatchPlain).
+func (e *Engine) billBatch(ctx context.Context, userID string, on date.Date, groups [][]*Contract, results []groupResult, opts BillRunOptions, sc *scratch, guess *unbilledGuess) {
 	if len(groups) == 1 {
 		results[0] = e.billCustomer(ctx, userID, on, groups[0], opts)
 		return
@@ -46,7 +49,7 @@ func (e *Engine) billBatch(ctx context.Context, userID string, on date.Date, gro
 	if len(work) == 0 {
 		return
 	}
-	err := e.billWork(ctx, userID, on, work, opts, sc)
+	err := e.billWork(ctx, userID, on, work, opts, sc, guess)
 	switch {
 	case err == nil:
 	case ctx.Err() != nil:
@@ -84,25 +87,45 @@ func (e *Engine) customerWork(ctx context.Context, on date.Date, contracts []*Co
 // billWork bills the work of a batch in one transaction: holding the
 // customers' claims on a store shared by several instances, plainly
 // otherwise. Nothing is written when it fails.
-func (e *Engine) billWork(ctx context.Context, userID string, on date.Date, work []batchCustomer, opts BillRunOptions, sc *scratch) error {
+func (e *Engine) billWork(ctx context.Context, userID string, on date.Date, work []batchCustomer, opts BillRunOptions, sc *scratch, guess *unbilledGuess) error {
 	if cl, ok := e.store.(Claimer); ok && !opts.DryRun {
 		return e.billBatchClaimed(ctx, cl, userID, on, work, opts, sc)
 	}
-	return e.billBatchPlain(ctx, userID, on, work, opts, sc)
+	unbilled := guess.take(opts)
+	err := e.billBatchPlain(ctx, userID, on, work, opts, sc, unbilled)
+	if unbilled && errors.Is(err, errRaced) {
+		// Some of it was billed before: read what, and bill the rest.
+		guess.wrong()
+		unbilled = false
+		err = e.billBatchPlain(ctx, userID, on, work, opts, sc, false)
+	}
+	if err == nil && !unbilled {
+		already := 0
+		for i := range work {
+			already += work[i].res.already
+		}
+		guess.billed(already)
+	}
+	return err
 }
 
 // billBatchPlain bills the customers of a batch: it reads what is
 // unbilled, draws up the invoices, then writes them all in one
-// transaction.
-func (e *Engine) billBatchPlain(ctx context.Context, userID string, on date.Date, work []batchCustomer, opts BillRunOptions, sc *scratch) error {
+// transaction. With unbilled, it takes every charge due for unbilled
+// without reading: the transaction then fails with errRaced if one was
+// billed, as it does when another run bills one meanwhile.
+func (e *Engine) billBatchPlain(ctx context.Context, userID string, on date.Date, work []batchCustomer, opts BillRunOptions, sc *scratch, unbilled bool) error {
 	var marked map[string]string
-	err := e.view(ctx, func(tx Tx) error {
-		var err error
-		marked, err = tx.Marks().MarkedAmong(ctx, dueKeys(work, nil))
-		return err
-	})
-	if err != nil {
-		return err
+	var err error
+	if !unbilled {
+		err = e.view(ctx, func(tx Tx) error {
+			var err error
+			marked, err = tx.Marks().MarkedAmong(ctx, dueKeys(work, nil))
+			return err
+		})
+		if err != nil {
+			return err
+		}
 	}
 	fresh := make([][]dueCharge, len(work))
 	for i := range work {
@@ -115,7 +138,7 @@ func (e *Engine) billBatchPlain(ctx context.Context, userID string, on date.Date
 		w.res.failures = append(w.res.failures[:w.base:w.base], failures...)
 		w.res.already = len(w.due) - len(fresh[i])
 	}
-	if !opts.DryRun {
+	if !opts.DryRun && slices.ContainsFunc(work, func(w batchCustomer) bool { return len(w.drafts) > 0 }) {
 		err = e.update(ctx, userID, func(tx Tx, c *change) error { return e.writeBatch(ctx, tx, c, on, work, nil, opts) })
 		if err != nil {
 			return err
@@ -129,6 +152,37 @@ func (e *Engine) billBatchPlain(ctx context.Context, userID string, on date.Date
 		}
 	}
 	return nil
+}
+
+// unbilledGuess is a bill-run worker's guess that the charges of its next
+// batch were never billed: a first run for a day bills charges no run
+// has marked, and reading the marks of a batch before drawing up its
+// invoices then only costs a transaction that waits for the others. The
+// guess starts true; a batch that proves it wrong is billed again the
+// usual way, reading first, and so are the next ones, until one finds
+// nothing billed. A nil guess never guesses.
+type unbilledGuess struct{ yes bool }
+
+// newUnbilledGuess returns a guess that the first batch was never billed.
+func newUnbilledGuess() *unbilledGuess { return &unbilledGuess{yes: true} }
+
+// take returns whether the next batch may be billed without reading its
+// marks first. A dry run always reads them: it writes nothing that would
+// find the guess wrong.
+func (g *unbilledGuess) take(opts BillRunOptions) bool {
+	return g != nil && g.yes && !opts.DryRun
+}
+
+// wrong learns that the batch guessed unbilled was not: the next batches
+// read their marks first.
+func (g *unbilledGuess) wrong() { g.yes = false }
+
+// billed tells the guess how many charges of a batch read first had been
+// billed: none makes the next batch guessed unbilled again.
+func (g *unbilledGuess) billed(n int) {
+	if g != nil {
+		g.yes = n == 0
+	}
 }
 
 // billBatchClaimed bills the customers of a batch on a store shared by

@@ -120,7 +120,7 @@ func (e *Engine) billCustomer(ctx context.Context, userID string, on date.Date, 
 	}
 	work := []batchCustomer{w}
 	for attempt := 0; ; attempt++ {
-		err := e.billWork(ctx, userID, on, work, opts, nil)
+		err := e.billWork(ctx, userID, on, work, opts, nil, nil)
 		if errors.Is(err, errRaced) && attempt < 3 {
 			continue
 		}

@@ -380,3 +380,84 @@ func TestBillRunConcurrentRunsBillOnce(t *testing.T) {
 	assert.Equal(t, 400, len(reps[0].Invoices)+len(reps[1].Invoices))
 	assert.Len(t, storedInvoices(t, f.engine), 400)
 }
+
+// countingStore counts the transactions a store is asked for.
+type countingStore struct {
+	billing.Store
+	views, updates atomic.Int64
+}
+
+func (s *countingStore) View(ctx context.Context, fn func(billing.Tx) error) error {
+	s.views.Add(1)
+	return s.Store.View(ctx, fn)
+}
+
+func (s *countingStore) Update(ctx context.Context, fn func(billing.Tx) error) error {
+	s.updates.Add(1)
+	return s.Store.Update(ctx, fn)
+}
+
+// A run guesses that what it bills was never billed, and writes each batch
+// in one transaction without reading its marks first. A batch that finds
+// the guess wrong is billed the usual way, and so are the next, until one
+// finds nothing billed.
+func TestBillRunGuessesUnbilled(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	tmpl := storetest.MonthlyContract(t, f.engine.Desk())
+	storetest.PutContracts(t, f.store, tmpl, 100)
+	cs := &countingStore{Store: f.store}
+	e, err := billing.New(cs, f.engine.Desk(), billing.WithAccess(f.engine.Access()))
+	require.NoError(t, err)
+	opts := billing.BillRunOptions{Workers: 1, Batch: 10}
+	run := func() (rep billing.BillRunReport, views, updates int64) {
+		t.Helper()
+		cs.views.Store(0)
+		cs.updates.Store(0)
+		rep, err := e.BillRun(ctx, carol, may1, opts)
+		require.NoError(t, err)
+		require.Empty(t, rep.Failures)
+		return rep, cs.views.Load(), cs.updates.Load()
+	}
+
+	rep, views, updates := run()
+	assert.Len(t, rep.Invoices, 100)
+	assert.Equal(t, 200, rep.Billed)
+	assert.Equal(t, int64(1), views, "the contracts are read; no batch reads its marks")
+	assert.Equal(t, int64(10), updates, "one transaction per batch")
+
+	// Everything is billed: the first batch finds out when it writes,
+	// and from then on each batch reads its marks and writes nothing.
+	rep, views, updates = run()
+	assert.Empty(t, rep.Invoices)
+	assert.Equal(t, 200, rep.AlreadyBilled)
+	assert.Equal(t, int64(1+10), views)
+	assert.Equal(t, int64(1), updates, "the first batch's write, which failed")
+
+	// Fifty new customers come after the hundred billed: the first batch
+	// of new customers reads its marks, finds none, and the next four do
+	// not read theirs.
+	require.NoError(t, f.store.Update(ctx, func(tx billing.Tx) error {
+		for i := range 50 {
+			c := tmpl.Clone()
+			c.ID = billing.NewID()
+			c.Buyer.Name = fmt.Sprintf("New customer %d", i)
+			c.Buyer.LegalID = fmt.Sprint(200000000 + i)
+			c.Customer = billing.CustomerKey(c.Buyer)
+			for j := range c.Lines {
+				c.Lines[j].ContractID = c.ID
+			}
+			if _, err := tx.Contracts().Put(ctx, billing.Record[billing.Contract]{ID: c.ID.String(), Value: c}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}))
+	rep, views, updates = run()
+	assert.Len(t, rep.Invoices, 50)
+	assert.Equal(t, 100, rep.Billed)
+	assert.Equal(t, 200, rep.AlreadyBilled)
+	assert.Equal(t, int64(1+10+1), views)
+	assert.Equal(t, int64(1+1+4), updates)
+	assert.Len(t, storedInvoices(t, f.engine), 150, "nothing billed twice")
+}
