@@ -178,24 +178,17 @@ func (c *collection[T]) scan(ctx context.Context, after string, limit int, clone
 		ids = ids[:limit]
 	}
 	out := make([]billing.Record[T], len(ids))
-	if !clone {
-		for i, id := range ids {
-			r := c.t.rows[id]
-			out[i] = billing.Record[T]{ID: id, Version: r.version, Value: r.value}
-		}
-		return out, nil
-	}
-	// Copying a large page is shared between the processors: a bill run
+	// Reading a large page is shared between the processors: a bill run
 	// reads every contract before it bills any, with nothing else to do.
 	parts := min(runtime.GOMAXPROCS(0), len(ids)/scanPart)
 	if parts < 2 {
-		c.t.records(out, ids)
+		c.t.records(out, ids, clone)
 		return out, nil
 	}
 	var wg sync.WaitGroup
 	for p := range parts {
 		lo, hi := p*len(ids)/parts, (p+1)*len(ids)/parts
-		wg.Go(func() { c.t.records(out[lo:hi], ids[lo:hi]) })
+		wg.Go(func() { c.t.records(out[lo:hi], ids[lo:hi], clone) })
 	}
 	wg.Wait()
 	return out, nil
@@ -205,9 +198,15 @@ func (c *collection[T]) scan(ctx context.Context, after string, limit int, clone
 // of its own.
 const scanPart = 256
 
-// records writes into out copies of the records with the given IDs.
-func (t *table[T]) records(out []billing.Record[T], ids []string) {
+// records writes into out the records with the given IDs, copies of them
+// when clone is true.
+func (t *table[T]) records(out []billing.Record[T], ids []string, clone bool) {
 	for i, id := range ids {
-		out[i] = t.record(id, t.rows[id])
+		r := t.rows[id]
+		if clone {
+			out[i] = t.record(id, r)
+		} else {
+			out[i] = billing.Record[T]{ID: id, Version: r.version, Value: r.value}
+		}
 	}
 }
