@@ -243,11 +243,7 @@ func (e *Engine) BillRun(ctx context.Context, userID string, on date.Date, opts 
 // out (SharedScanner): a run must only read them, and must not give them
 // to the host, which could change them.
 func (e *Engine) customerGroups(ctx context.Context) ([][]*Contract, int, error) {
-	index := map[string]int32{}
-	var (
-		contracts []*Contract
-		groupOf   []int32 // the group of each contract
-	)
+	var contracts []*Contract
 	err := e.view(ctx, func(tx Tx) error {
 		col := tx.Contracts()
 		scan := col.Scan
@@ -256,21 +252,26 @@ func (e *Engine) customerGroups(ctx context.Context) ([][]*Contract, int, error)
 		}
 		return scanPages(ctx, scan, func(page []Record[Contract]) error {
 			contracts = slices.Grow(contracts, len(page))
-			groupOf = slices.Grow(groupOf, len(page))
 			for i := range page {
-				c := &page[i].Value
-				g, ok := index[c.Customer]
-				if !ok {
-					g = int32(len(index))
-					index[c.Customer] = g
-				}
-				contracts, groupOf = append(contracts, c), append(groupOf, g)
+				contracts = append(contracts, &page[i].Value)
 			}
 			return nil
 		})
 	})
 	if err != nil {
 		return nil, 0, err
+	}
+	// Number the customers in the order met. The index is sized once,
+	// never grown: there are at most as many customers as contracts.
+	index := make(map[string]int32, len(contracts))
+	groupOf := make([]int32, len(contracts)) // the group of each contract
+	for i, c := range contracts {
+		g, ok := index[c.Customer]
+		if !ok {
+			g = int32(len(index))
+			index[c.Customer] = g
+		}
+		groupOf[i] = g
 	}
 	// Lay the groups out one after the other in one list, each in scan
 	// order: a counting sort, rather than a list per customer.
