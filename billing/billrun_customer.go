@@ -207,8 +207,28 @@ func notIn(due []dueCharge, marked map[string]string) []dueCharge {
 // invoiceGroup says which charges share an invoice: the same currency,
 // seller and purchase order (the customer is the same already).
 type invoiceGroup struct {
-	currency   money.Currency
-	seller, po string
+	currency money.Currency
+	seller   partyKey
+	po       string
+}
+
+// partyKey is CustomerKey without the string it builds: the kind of ID
+// and the ID.
+type partyKey struct {
+	kind byte
+	id   string
+}
+
+// partyKeyOf returns the partyKey of p, which tells parties apart as
+// CustomerKey does.
+func partyKeyOf(p *invoice.Party) partyKey {
+	switch {
+	case p.LegalID != "":
+		return partyKey{'i', p.LegalID}
+	case p.VATID != "":
+		return partyKey{'v', p.VATID}
+	}
+	return partyKey{'n', p.Name}
 }
 
 // drafts builds one draft invoice per group of charges. A contract whose
@@ -246,7 +266,7 @@ func (e *Engine) drafts(userID string, due []dueCharge, on date.Date, issue bool
 		}
 		if c != last {
 			last = c
-			key := invoiceGroup{currency: c.Currency, seller: CustomerKey(c.Seller), po: c.PurchaseOrder}
+			key := invoiceGroup{currency: c.Currency, seller: partyKeyOf(&c.Seller), po: c.PurchaseOrder}
 			gi = slices.IndexFunc(groups, func(g group) bool { return g.key == key })
 			if gi < 0 {
 				// Room for every charge left: usually they all share it.

@@ -3,6 +3,8 @@ package billing_test
 import (
 	"context"
 	"errors"
+	"slices"
+	"strconv"
 	"sync"
 	"testing"
 
@@ -19,6 +21,7 @@ import (
 	"github.com/billkit/billkit/quote"
 	"github.com/billkit/billkit/schedule"
 	"github.com/billkit/billkit/store/memory"
+	"github.com/billkit/billkit/store/storetest"
 	"github.com/billkit/billkit/tax"
 )
 
@@ -154,4 +157,51 @@ func TestBillRunUsageAndMilestones(t *testing.T) {
 	after, err := e.Contract(ctx, fred, id)
 	require.NoError(t, err)
 	assert.Equal(t, before, after, "the run changed the stored contract")
+}
+
+// A customer's charges share an invoice when they have the same currency,
+// seller and purchase order, and only then.
+func TestBillRunGroupsInvoices(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	tmpl := storetest.MonthlyContract(t, f.engine.Desk())
+	otherSeller := tmpl.Seller
+	otherSeller.Name, otherSeller.LegalID, otherSeller.VATID = "Atelier Numérique Services", "889900112", ""
+	sameSellerKey := tmpl.Seller
+	sameSellerKey.Name, sameSellerKey.Address.City = "Atelier Numérique", "Lyon" // the same legal ID: the same seller
+	contracts := []struct {
+		po     string
+		seller invoice.Party
+	}{
+		{"PO-1", tmpl.Seller}, {"PO-1", tmpl.Seller}, {"PO-2", tmpl.Seller}, {"PO-1", otherSeller}, {"PO-1", sameSellerKey},
+	}
+	require.NoError(t, f.store.Update(ctx, func(tx billing.Tx) error {
+		for _, k := range contracts {
+			c := tmpl.Clone()
+			c.ID = billing.NewID()
+			c.PurchaseOrder, c.Seller = k.po, k.seller
+			for j := range c.Lines {
+				c.Lines[j].ContractID = c.ID
+			}
+			if _, err := tx.Contracts().Put(ctx, billing.Record[billing.Contract]{ID: c.ID.String(), Value: c}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}))
+	rep, err := f.engine.BillRun(ctx, carol, date.MustParse("2026-04-01"), billing.BillRunOptions{})
+	require.NoError(t, err)
+	require.Empty(t, rep.Failures)
+	var got []string
+	for _, s := range rep.Invoices {
+		inv, err := f.engine.Invoice(ctx, fred, s.ID.String())
+		require.NoError(t, err)
+		got = append(got, inv.Document.Seller.Name+" "+inv.Document.PurchaseOrderRef+" "+strconv.Itoa(len(inv.Document.Lines)))
+	}
+	slices.Sort(got)
+	assert.Equal(t, []string{
+		tmpl.Seller.Name + " PO-1 3", // two contracts and the one whose seller moved
+		tmpl.Seller.Name + " PO-2 1",
+		"Atelier Numérique Services PO-1 1",
+	}, got)
 }
