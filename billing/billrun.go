@@ -239,18 +239,22 @@ func (e *Engine) BillRun(ctx context.Context, userID string, on date.Date, opts 
 // contract's ID, each customer's contracts by ID. The groups point into
 // the store's pages, which a run frees as it bills them in that order.
 //
-// The contracts are read without copies from a store that can hand them
-// out (SharedScanner): a run must only read them, and must not give them
-// to the host, which could change them.
+// The contracts are read without copies from a store that can lend them
+// (SharedScanner): a run must only read them, and must not give them to
+// the host, which could change them.
 func (e *Engine) customerGroups(ctx context.Context) ([][]*Contract, int, error) {
 	var contracts []*Contract
 	err := e.view(ctx, func(tx Tx) error {
 		col := tx.Contracts()
-		scan := col.Scan
 		if s, ok := col.(SharedScanner[Contract]); ok {
-			scan = s.ScanShared
+			return scanPages(ctx, s.ScanShared, func(page []Record[*Contract]) error {
+				for i := range page {
+					contracts = append(contracts, page[i].Value)
+				}
+				return nil
+			})
 		}
-		return scanPages(ctx, scan, func(page []Record[Contract]) error {
+		return scanPages(ctx, col.Scan, func(page []Record[Contract]) error {
 			contracts = slices.Grow(contracts, len(page))
 			for i := range page {
 				contracts = append(contracts, &page[i].Value)

@@ -96,12 +96,12 @@ type BatchGetter[T any] interface {
 // and never hands them to the host. store/memory implements it, and the
 // storetest suite checks it.
 type SharedScanner[T any] interface {
-	// ScanShared returns what Scan returns, but the values may share
-	// memory with the store and with what other calls returned: the
-	// caller must not change them, nor anything they refer to. They must
-	// stay as they were returned whatever is written afterwards, as when
-	// each write replaces the stored value instead of changing it.
-	ScanShared(ctx context.Context, after string, limit int) ([]Record[T], error)
+	// ScanShared lists the records Scan lists, but each Value points at
+	// the value the store holds: the caller must not change it, nor
+	// anything it refers to. What it points at must stay as it was
+	// whatever is written afterwards, as when each write replaces the
+	// stored value instead of changing it.
+	ScanShared(ctx context.Context, after string, limit int) ([]Record[*T], error)
 }
 
 // EventLog is the append-only audit log.

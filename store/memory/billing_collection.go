@@ -153,18 +153,46 @@ func (c *collection[T]) Put(ctx context.Context, r billing.Record[T]) (uint64, e
 // Scan implements billing.Collection. A limit of zero or less returns
 // every record after the given ID.
 func (c *collection[T]) Scan(ctx context.Context, after string, limit int) ([]billing.Record[T], error) {
-	return c.scan(ctx, after, limit, true)
+	ids, err := c.scanIDs(ctx, after, limit)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]billing.Record[T], len(ids))
+	// Copying a large page is shared between the processors: a bill run
+	// may read every contract before it bills any, with nothing else to
+	// do.
+	parts := min(runtime.GOMAXPROCS(0), len(ids)/scanPart)
+	if parts < 2 {
+		c.t.records(out, ids)
+		return out, nil
+	}
+	var wg sync.WaitGroup
+	for p := range parts {
+		lo, hi := p*len(ids)/parts, (p+1)*len(ids)/parts
+		wg.Go(func() { c.t.records(out[lo:hi], ids[lo:hi]) })
+	}
+	wg.Wait()
+	return out, nil
 }
 
-// ScanShared implements billing.SharedScanner: it is Scan without the
-// copies. A stored value is never changed, only replaced by a write, so
-// what ScanShared returns stays as it was whatever is written later.
-func (c *collection[T]) ScanShared(ctx context.Context, after string, limit int) ([]billing.Record[T], error) {
-	return c.scan(ctx, after, limit, false)
+// ScanShared implements billing.SharedScanner: the records point at the
+// stored values. A stored value is never changed, only replaced by a
+// write, so what they point at stays as it was whatever is written later.
+func (c *collection[T]) ScanShared(ctx context.Context, after string, limit int) ([]billing.Record[*T], error) {
+	ids, err := c.scanIDs(ctx, after, limit)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]billing.Record[*T], len(ids))
+	for i, id := range ids {
+		r := c.t.rows[id]
+		out[i] = billing.Record[*T]{ID: id, Version: r.version, Value: &r.value}
+	}
+	return out, nil
 }
 
-// scan is Scan, which copies the values when clone is true.
-func (c *collection[T]) scan(ctx context.Context, after string, limit int, clone bool) ([]billing.Record[T], error) {
+// scanIDs returns the IDs a Scan lists.
+func (c *collection[T]) scanIDs(ctx context.Context, after string, limit int) ([]string, error) {
 	if err := c.tx.check(ctx, false); err != nil {
 		return nil, err
 	}
@@ -177,36 +205,16 @@ func (c *collection[T]) scan(ctx context.Context, after string, limit int, clone
 	if limit > 0 && limit < len(ids) {
 		ids = ids[:limit]
 	}
-	out := make([]billing.Record[T], len(ids))
-	// Reading a large page is shared between the processors: a bill run
-	// reads every contract before it bills any, with nothing else to do.
-	parts := min(runtime.GOMAXPROCS(0), len(ids)/scanPart)
-	if parts < 2 {
-		c.t.records(out, ids, clone)
-		return out, nil
-	}
-	var wg sync.WaitGroup
-	for p := range parts {
-		lo, hi := p*len(ids)/parts, (p+1)*len(ids)/parts
-		wg.Go(func() { c.t.records(out[lo:hi], ids[lo:hi], clone) })
-	}
-	wg.Wait()
-	return out, nil
+	return ids, nil
 }
 
 // scanPart is the least number of records a Scan copies in a goroutine
 // of its own.
 const scanPart = 256
 
-// records writes into out the records with the given IDs, copies of them
-// when clone is true.
-func (t *table[T]) records(out []billing.Record[T], ids []string, clone bool) {
+// records writes into out copies of the records with the given IDs.
+func (t *table[T]) records(out []billing.Record[T], ids []string) {
 	for i, id := range ids {
-		r := t.rows[id]
-		if clone {
-			out[i] = t.record(id, r)
-		} else {
-			out[i] = billing.Record[T]{ID: id, Version: r.version, Value: r.value}
-		}
+		out[i] = t.record(id, t.rows[id])
 	}
 }
