@@ -335,7 +335,7 @@ func (e *Engine) draft(d *draft, charges []dueCharge, lines []invoice.Line, on d
 	*doc = invoice.Document{
 		Type: invoice.TypeCommercialInvoice, Currency: first.Currency,
 		Seller: first.Seller, Buyer: first.Buyer,
-		DueDate: on.AddDays(e.dueDays), PaymentTerms: strconv.Itoa(e.dueDays) + " days net",
+		DueDate: on.AddDays(e.dueDays), PaymentTerms: e.terms,
 		PurchaseOrderRef: first.PurchaseOrder,
 		Pricing:          invoice.Pricing{RoundingMode: first.RoundingMode},
 		Lines:            lines,

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/google/uuid"
@@ -33,6 +34,7 @@ type Engine struct {
 	series   invoice.Series
 	credits  invoice.Series
 	dueDays  int
+	terms    string // the payment terms of dueDays, in words
 	legal    *invoice.LegalMentions
 	rules    []ApprovalRule
 	usage    UsageSource
@@ -120,6 +122,7 @@ func New(store Store, desk *quote.Desk, opts ...Option) (*Engine, error) {
 	if e.dueDays < 0 {
 		errs = append(errs, errors.New("payment terms must not be negative"))
 	}
+	e.terms = strconv.Itoa(e.dueDays) + " days net"
 	if err := e.series.Validate(); err != nil {
 		errs = append(errs, fmt.Errorf("invoice series: %w", err))
 	}
