@@ -2,6 +2,7 @@ package memory
 
 import (
 	"context"
+	"encoding/binary"
 	"slices"
 	"sort"
 	"strconv"
@@ -15,7 +16,7 @@ import (
 // appended, the set of their IDs, and two indexes ordered by (At, ID): one
 // over every event, one per object. Indexes hold positions in events.
 type eventStore struct {
-	events   chunks[billing.Event]
+	events   chunks[storedEvent]
 	ids      idSet
 	byTime   []int
 	byObject map[collab.Ref][]int
@@ -76,14 +77,74 @@ func givenTwice(before []billing.Event, seen map[string]struct{}, id string) boo
 	return false
 }
 
+// storedEvent is an event as the log keeps it: its changes are encoded in
+// one byte slice, with no pointer for the garbage collector to follow. A
+// log holds an event for every change of every object, with a dozen
+// changes of three strings each for an invoice drawn up.
+type storedEvent struct {
+	billing.Event // without its Changes
+	changes       []byte
+}
+
+// event returns a copy of the stored event, its changes decoded.
+func (s *storedEvent) event() billing.Event {
+	e := s.Event
+	e.Changes = decodeChanges(s.changes)
+	return e
+}
+
+// encodeChanges encodes cs as their number, then the length and bytes of
+// each field, before and after. No change (nil or empty) encodes as nil.
+func encodeChanges(cs []billing.Change) []byte {
+	if len(cs) == 0 {
+		return nil
+	}
+	n := binary.MaxVarintLen64
+	for _, c := range cs {
+		n += len(c.Field) + len(c.Before) + len(c.After) + 3*binary.MaxVarintLen64
+	}
+	b := binary.AppendUvarint(make([]byte, 0, n), uint64(len(cs)))
+	for _, c := range cs {
+		for _, s := range [3]string{c.Field, c.Before, c.After} {
+			b = binary.AppendUvarint(b, uint64(len(s)))
+			b = append(b, s...)
+		}
+	}
+	return b
+}
+
+// decodeChanges decodes what encodeChanges encoded. The strings share one
+// allocation.
+func decodeChanges(b []byte) []billing.Change {
+	if b == nil {
+		return nil
+	}
+	s := string(b) // b and s at the same offsets
+	n, at := binary.Uvarint(b)
+	next := func() string {
+		l, w := binary.Uvarint(b[at:])
+		start := at + w
+		at = start + int(l)
+		return s[start:at]
+	}
+	cs := make([]billing.Change, n)
+	for i := range cs {
+		cs[i].Field = next()
+		cs[i].Before = next()
+		cs[i].After = next()
+	}
+	return cs
+}
+
 // add stores a copy of e, which check accepted. The monotonic clock
 // reading of At is dropped: events are ordered by wall time, as a
 // database orders them.
 func (l *eventStore) add(e billing.Event) {
-	e = e.Clone()
 	e.At = e.At.Round(0)
+	changes := encodeChanges(e.Changes)
+	e.Changes = nil
 	i := l.events.len()
-	l.events.push(e)
+	l.events.push(storedEvent{Event: e, changes: changes})
 	l.ids.add(e.ID)
 	l.byTime = l.insert(l.byTime, i)
 	l.byObject[e.Object] = l.insert(l.byObject[e.Object], i)
@@ -150,7 +211,7 @@ func (l *eventStore) query(idx []int, q billing.EventQuery) []billing.Event {
 		if q.Descending {
 			i = idx[hi-1-k]
 		}
-		out[k] = l.events.at(i).Clone()
+		out[k] = l.events.at(i).event()
 	}
 	return out
 }
