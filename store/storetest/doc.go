@@ -16,7 +16,9 @@
 //	}
 //
 // Run the suite with -race: several subtests drive a store from many
-// goroutines at once.
+// goroutines at once. The suite requires billing.BatchGetter, and checks
+// billing.SharedScanner where a collection implements it: values lent
+// that stay as they were whatever is written afterwards.
 //
 // Stores that several engine instances share also run RunClaimer and
 // RunFeed, which check billing.Claimer and billing.EventFeed against two
