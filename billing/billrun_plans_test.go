@@ -14,7 +14,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/billkit/billkit/billing"
-	"github.com/billkit/billkit/catalog"
 	"github.com/billkit/billkit/date"
 	"github.com/billkit/billkit/invoice"
 	"github.com/billkit/billkit/money"
@@ -22,7 +21,6 @@ import (
 	"github.com/billkit/billkit/schedule"
 	"github.com/billkit/billkit/store/memory"
 	"github.com/billkit/billkit/store/storetest"
-	"github.com/billkit/billkit/tax"
 )
 
 // usageSource is a billing.UsageSource over records per contract line. It
@@ -51,33 +49,6 @@ func (s *usageSource) Meter(_ context.Context, c billing.Contract, lineID string
 	return rs, nil
 }
 
-// plansDesk is storetest.Desk's catalogue with API calls at 0.01 EUR
-// each, billed monthly on usage.
-func plansDesk(t *testing.T) *quote.Desk {
-	t.Helper()
-	cat := catalog.New()
-	require.NoError(t, cat.AddBook(catalog.PriceBook{ID: "std", Name: "Standard", Active: true}))
-	monthly := catalog.Interval{Unit: catalog.IntervalMonth, Count: 1}
-	for _, p := range []struct {
-		id, name, price string
-		billing         catalog.Billing
-	}{
-		{"impl", "Implementation", "1000", catalog.Billing{Kind: catalog.BillingOneTime}},
-		{"seat", "Platform seats", "50", catalog.Billing{Kind: catalog.BillingRecurring, Interval: monthly}},
-		{"api", "API calls", "0.01", catalog.Billing{Kind: catalog.BillingUsage, Interval: monthly}},
-	} {
-		require.NoError(t, cat.AddProduct(catalog.Product{ID: p.id, SKU: p.id, Name: p.name, Unit: catalog.UnitOne,
-			TaxCategory: tax.StandardRate, RateKind: tax.Standard}))
-		_, err := cat.AddPrice(catalog.PriceSpec{ID: p.id + "-std", ProductID: p.id, BookID: "std",
-			Currency: money.EUR, EffectiveFrom: date.MustParse("2026-01-01"), Billing: p.billing,
-			Pricing: catalog.Pricing{Model: catalog.ModelPerUnit, UnitPrice: decimal.RequireFromString(p.price)}})
-		require.NoError(t, err)
-	}
-	desk, err := quote.NewDesk(cat, tax.DefaultRates(), quote.Policy{Levels: []string{"sales_rep"}})
-	require.NoError(t, err)
-	return desk
-}
-
 // A bill run bills the lines whose charges depend on the host: usage read
 // from the UsageSource, milestones once reached. It only reads the
 // contracts, which the memory store hands it without copies, and gives
@@ -85,7 +56,7 @@ func plansDesk(t *testing.T) *quote.Desk {
 func TestBillRunUsageAndMilestones(t *testing.T) {
 	ctx := context.Background()
 	f := newFixture(t)
-	desk := plansDesk(t)
+	desk := storetest.Desk(t)
 	src := &usageSource{records: map[string]schedule.UsageRecords{
 		"3": {{Date: date.MustParse("2026-04-05"), Quantity: decimal.NewFromInt(12000)},
 			{Date: date.MustParse("2026-04-20"), Quantity: decimal.NewFromInt(345)},

@@ -437,22 +437,7 @@ func TestBillRunGuessesUnbilled(t *testing.T) {
 	// Fifty new customers come after the hundred billed: the first batch
 	// of new customers reads its marks, finds none, and the next four do
 	// not read theirs.
-	require.NoError(t, f.store.Update(ctx, func(tx billing.Tx) error {
-		for i := range 50 {
-			c := tmpl.Clone()
-			c.ID = billing.NewID()
-			c.Buyer.Name = fmt.Sprintf("New customer %d", i)
-			c.Buyer.LegalID = fmt.Sprint(200000000 + i)
-			c.Customer = billing.CustomerKey(c.Buyer)
-			for j := range c.Lines {
-				c.Lines[j].ContractID = c.ID
-			}
-			if _, err := tx.Contracts().Put(ctx, billing.Record[billing.Contract]{ID: c.ID.String(), Value: c}); err != nil {
-				return err
-			}
-		}
-		return nil
-	}))
+	storetest.PutContractsFrom(t, f.store, tmpl, 100, 50)
 	rep, views, updates = run()
 	assert.Len(t, rep.Invoices, 50)
 	assert.Equal(t, 100, rep.Billed)

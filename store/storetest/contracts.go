@@ -16,6 +16,13 @@ import (
 // tests and benchmarks of any store fill it this way.
 func PutContracts(t testing.TB, st billing.Store, tmpl billing.Contract, n int) []string {
 	t.Helper()
+	return PutContractsFrom(t, st, tmpl, 0, n)
+}
+
+// PutContractsFrom is PutContracts for the customers numbered from first
+// on: contracts for new customers after those PutContracts made.
+func PutContractsFrom(t testing.TB, st billing.Store, tmpl billing.Contract, first, n int) []string {
+	t.Helper()
 	ids := make([]string, n)
 	ctx := context.Background()
 	for lo := 0; lo < n; lo += 1000 {
@@ -23,8 +30,8 @@ func PutContracts(t testing.TB, st billing.Store, tmpl billing.Contract, n int) 
 			for i := lo; i < min(lo+1000, n); i++ {
 				c := tmpl.Clone()
 				c.ID = billing.NewID()
-				c.Buyer.Name = "Customer " + strconv.Itoa(i)
-				c.Buyer.LegalID = strconv.Itoa(100000000 + i)
+				c.Buyer.Name = "Customer " + strconv.Itoa(first+i)
+				c.Buyer.LegalID = strconv.Itoa(100000000 + first + i)
 				c.Buyer.VATID = ""
 				c.Customer = billing.CustomerKey(c.Buyer)
 				for j := range c.Lines {

@@ -55,9 +55,10 @@ func QuoteInput(discount int64) quote.Input {
 }
 
 // Desk returns a quote desk for engines over a store under test: a
-// catalogue of implementation days at 1,000.00 EUR (billed once) and
-// seats at 50.00 EUR a month, both from 2026, where a sales rep grants up
-// to 10 % and a sales manager up to 25 %, below a finance level.
+// catalogue of implementation days at 1,000.00 EUR (billed once), seats
+// at 50.00 EUR a month and API calls at 0.01 EUR each (billed monthly on
+// usage), all from 2026, where a sales rep grants up to 10 % and a sales
+// manager up to 25 %, below a finance level.
 func Desk(tb testing.TB) *quote.Desk {
 	tb.Helper()
 	cat := catalog.New()
@@ -71,6 +72,9 @@ func Desk(tb testing.TB) *quote.Desk {
 			TaxCategory: tax.StandardRate, RateKind: tax.Standard}, "1000", catalog.Billing{Kind: catalog.BillingOneTime}},
 		{catalog.Product{ID: "seat", SKU: "SEAT", Name: "Platform seats", Unit: catalog.UnitOne,
 			TaxCategory: tax.StandardRate, RateKind: tax.Standard}, "50", catalog.Billing{Kind: catalog.BillingRecurring,
+			Interval: catalog.Interval{Unit: catalog.IntervalMonth, Count: 1}}},
+		{catalog.Product{ID: "api", SKU: "API", Name: "API calls", Unit: catalog.UnitOne,
+			TaxCategory: tax.StandardRate, RateKind: tax.Standard}, "0.01", catalog.Billing{Kind: catalog.BillingUsage,
 			Interval: catalog.Interval{Unit: catalog.IntervalMonth, Count: 1}}},
 	} {
 		require.NoError(tb, cat.AddProduct(p.product))
