@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/billkit/billkit/money"
 	"slices"
 	"strconv"
 
@@ -12,6 +11,7 @@ import (
 	"github.com/billkit/billkit/date"
 	"github.com/billkit/billkit/internal/uuidtext"
 	"github.com/billkit/billkit/invoice"
+	"github.com/billkit/billkit/money"
 	"github.com/billkit/billkit/schedule"
 )
 
