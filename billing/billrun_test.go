@@ -276,6 +276,34 @@ func TestBillRunIssuesGapless(t *testing.T) {
 	}
 }
 
+// Issuing runs keep the numbering gapless when a batch guessed unbilled
+// was not: its failed transaction took no number. The second run finds
+// the first hundred billed, then bills fifty new customers.
+func TestBillRunIssuesGaplessAfterWrongGuess(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	tmpl := storetest.MonthlyContract(t, f.engine.Desk())
+	storetest.PutContracts(t, f.store, tmpl, 100)
+	opts := billing.BillRunOptions{Workers: 2, Batch: 10, Issue: true}
+	first, err := f.engine.BillRun(ctx, carol, may1, opts)
+	require.NoError(t, err)
+	require.Len(t, first.Invoices, 100)
+	storetest.PutContractsFrom(t, f.store, tmpl, 100, 50)
+	second, err := f.engine.BillRun(ctx, carol, may1, opts)
+	require.NoError(t, err)
+	require.Empty(t, second.Failures)
+	require.Len(t, second.Invoices, 50)
+	assert.Equal(t, 200, second.AlreadyBilled)
+	var numbers []string
+	for _, inv := range append(first.Invoices, second.Invoices...) {
+		numbers = append(numbers, inv.Number)
+	}
+	slices.Sort(numbers)
+	for i, n := range numbers {
+		require.Equal(t, invoice.Series{Prefix: "F", Yearly: true, Separator: "-"}.Format(may1, uint64(i+1)), n)
+	}
+}
+
 func TestBillRunCancelled(t *testing.T) {
 	f := newFixture(t)
 	storetest.PutContracts(t, f.store, storetest.MonthlyContract(t, f.engine.Desk()), 50)
