@@ -409,6 +409,49 @@ func TestBillRunConcurrentRunsBillOnce(t *testing.T) {
 	assert.Len(t, storedInvoices(t, f.engine), 400)
 }
 
+// A run reads the contracts lent by the memory store while they are
+// written: every write replaces a stored contract, and the run, which only
+// reads them, bills each as it was when read. Under -race, a write that
+// changed what the run holds would be reported.
+func TestBillRunWhileContractsChange(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	ids := storetest.PutContracts(t, f.store, storetest.MonthlyContract(t, f.engine.Desk()), 400)
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		for i := 0; ; i++ {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			id := ids[i%len(ids)]
+			err := f.store.Update(ctx, func(tx billing.Tx) error {
+				rec, err := tx.Contracts().Get(ctx, id)
+				if err != nil {
+					return err
+				}
+				rec.Value.Lines[0].Name = fmt.Sprintf("Platform seats, change %d", i)
+				rec.Value.Buyer.Address.City = fmt.Sprintf("City %d", i)
+				_, err = tx.Contracts().Put(ctx, rec)
+				return err
+			})
+			if err != nil {
+				t.Error(err)
+				return
+			}
+		}
+	})
+	rep, err := f.engine.BillRun(ctx, carol, may1, billing.BillRunOptions{Workers: 2, Batch: 8})
+	close(stop)
+	wg.Wait()
+	require.NoError(t, err)
+	assert.Empty(t, rep.Failures)
+	assert.Len(t, rep.Invoices, 400)
+	assert.Equal(t, 800, rep.Billed)
+}
+
 // countingStore counts the transactions a store is asked for.
 type countingStore struct {
 	billing.Store
