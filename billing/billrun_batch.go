@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/billkit/billkit/date"
+	"github.com/billkit/billkit/invoice"
 )
 
 // DefaultBillRunBatch is the number of customers a bill run bills in one
@@ -265,6 +266,9 @@ func (e *Engine) writeBatch(ctx context.Context, tx Tx, c *change, on date.Date,
 	}
 	if !opts.Issue {
 		c.events = slices.Grow(c.events, drafts) // one creation event each
+		if ins, ok := tx.Invoices().(BatchInserter[invoice.Snapshot]); ok {
+			return e.insertDrafts(ctx, ins, c, work, claimed, drafts)
+		}
 	}
 	for i := range work {
 		if claimed != nil && !claimed[i] {
@@ -272,6 +276,34 @@ func (e *Engine) writeBatch(ctx context.Context, tx Tx, c *change, on date.Date,
 		}
 		if _, err := e.putDrafts(ctx, tx, c, on, work[i].drafts, opts.Issue); err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// insertDrafts inserts the drafts of a batch (those of the customers
+// claimed, when claimed is not nil) with one InsertMany, and records their
+// creation events.
+func (e *Engine) insertDrafts(ctx context.Context, ins BatchInserter[invoice.Snapshot], c *change, work []batchCustomer, claimed []bool, n int) error {
+	recs := make([]Record[invoice.Snapshot], 0, n)
+	for i := range work {
+		if claimed == nil || claimed[i] {
+			for j := range work[i].drafts {
+				d := &work[i].drafts[j]
+				recs = append(recs, Record[invoice.Snapshot]{ID: d.id, Value: d.snap})
+			}
+		}
+	}
+	if err := ins.InsertMany(ctx, recs); err != nil {
+		return err
+	}
+	for i := range work {
+		if claimed == nil || claimed[i] {
+			for j := range work[i].drafts {
+				ev := work[i].drafts[j].created // version 1, as inserted
+				ev.At = e.now()                 // when it is written, not when it was drawn up
+				c.events = append(c.events, ev)
+			}
 		}
 	}
 	return nil

@@ -89,6 +89,20 @@ type BatchGetter[T any] interface {
 	GetMany(ctx context.Context, ids []string) ([]Record[T], error)
 }
 
+// BatchInserter is implemented by collections that insert several new
+// records with one request, as a database does with one statement. A bill
+// run that leaves its invoices as drafts inserts each batch's invoices
+// with it when the store's invoice collection implements it, and one by
+// one with Put otherwise. store/postgres implements it, and the storetest
+// suite checks it where implemented.
+type BatchInserter[T any] interface {
+	// InsertMany inserts new records, all or none, each as Put does with
+	// Version 0 (which their Version must be) and at version 1. An ID
+	// that is stored already, or given twice, is a *ConflictError naming
+	// it, and nothing is inserted.
+	InsertMany(ctx context.Context, recs []Record[T]) error
+}
+
 // SharedScanner is implemented by collections that can list their
 // records without copying them, as a store that holds Go values can. A
 // bill run reads the contracts with it when the store's contract

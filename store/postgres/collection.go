@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -26,12 +27,12 @@ type table[T any] struct {
 	// the table's extra columns.
 	columns func(T) []any
 
-	get, getMany, insert, update, version, scanAll, scanAfter, scanAfterText string
+	get, getMany, insert, insertMany, taken, update, version, scanAll, scanAfter, scanAfterText string
 }
 
 // newTable writes the statements of a table named name in schema, whose
-// derived columns are extra.
-func newTable[T any](schema, name, kind string, uuidIDs bool, extra []string, columns func(T) []any) table[T] {
+// derived columns are extra, of the SQL types types.
+func newTable[T any](schema, name, kind string, uuidIDs bool, extra, types []string, columns func(T) []any) table[T] {
 	t := table[T]{kind: kind, uuidIDs: uuidIDs, columns: columns}
 	rel := schema + "." + name
 	cols := strings.Join(append([]string{"id", "version", "value"}, extra...), ", ")
@@ -49,6 +50,20 @@ func newTable[T any](schema, name, kind string, uuidIDs bool, extra []string, co
 	}
 	t.getMany = "SELECT id::text, version, value FROM " + rel + " WHERE id = ANY($1::" + idType + "[])"
 	t.insert = "INSERT INTO " + rel + " (" + cols + ") VALUES (" + strings.Join(vals, ", ") + ") ON CONFLICT (id) DO NOTHING"
+	// Many records are inserted all or none, as events are: when one of
+	// the IDs is stored already, the insert adds nothing, and taken
+	// finds which. The derived columns come as text, cast to their types.
+	from, picked := []string{"$1::" + idType + "[]", "$2::jsonb[]"}, []string{"r.id", "1", "r.value"}
+	names := []string{"id", "value"}
+	for i := range extra {
+		from = append(from, fmt.Sprintf("$%d::text[]", i+3))
+		names = append(names, fmt.Sprintf("c%d", i))
+		picked = append(picked, fmt.Sprintf("r.c%d::%s", i, types[i]))
+	}
+	t.insertMany = "INSERT INTO " + rel + " (" + cols + ")\nSELECT " + strings.Join(picked, ", ") +
+		" FROM unnest(" + strings.Join(from, ", ") + ") AS r(" + strings.Join(names, ", ") + ")\n" +
+		"WHERE NOT EXISTS (SELECT FROM " + rel + " WHERE id = ANY($1::" + idType + "[]))\nON CONFLICT (id) DO NOTHING"
+	t.taken = "SELECT id::text, version FROM " + rel + " WHERE id = ANY($1::" + idType + "[]) ORDER BY id LIMIT 1"
 	t.update = "UPDATE " + rel + " SET " + strings.Join(sets, ", ") + " WHERE id = $1 AND version = " + last + " RETURNING version"
 	t.version = "SELECT version FROM " + rel + " WHERE id = $1"
 	sel := "SELECT id::text, version, value FROM " + rel
@@ -299,6 +314,86 @@ func (c *collection[T]) Scan(ctx context.Context, after string, limit int) ([]bi
 		out = []billing.Record[T]{}
 	}
 	return out, nil
+}
+
+// InsertMany implements billing.BatchInserter with one statement. IDs are
+// checked as Put checks them, and a record whose Version is not 0 is
+// refused with a *validation.Error; nothing is inserted then.
+func (c *collection[T]) InsertMany(ctx context.Context, recs []billing.Record[T]) error {
+	if err := c.tx.check(ctx, true); err != nil {
+		return err
+	}
+	if len(recs) == 0 {
+		return nil
+	}
+	n := len(recs)
+	ids, values := make([]string, n), make([][]byte, n)
+	var extra [][]*string // by column, then by record
+	seen := make(map[string]struct{}, n)
+	for i, r := range recs {
+		field := "records[" + strconv.Itoa(i) + "]"
+		if err := c.t.checkID(r.ID); err != nil {
+			var errs validation.Errors
+			errs.MergeAt(field, err)
+			return errs.Err()
+		}
+		if r.Version != 0 {
+			return validation.New(field+".version", validation.CodeInvalid, "must be 0 to insert a "+c.t.kind)
+		}
+		if _, ok := seen[r.ID]; ok {
+			return &billing.ConflictError{Kind: c.t.kind, ID: r.ID}
+		}
+		seen[r.ID] = struct{}{}
+		raw, err := encodeJSON(r.Value)
+		if err != nil {
+			return err
+		}
+		ids[i], values[i] = r.ID, raw
+		if c.t.columns == nil {
+			continue
+		}
+		cols := c.t.columns(r.Value)
+		if extra == nil {
+			extra = make([][]*string, len(cols))
+			for k := range extra {
+				extra[k] = make([]*string, n)
+			}
+		}
+		for k, v := range cols {
+			if v != nil {
+				text := v.(string)
+				extra[k][i] = &text
+			}
+		}
+	}
+	args := make([]any, 0, 2+len(extra))
+	args = append(args, ids, values)
+	for _, col := range extra {
+		args = append(args, col)
+	}
+	tag, err := c.tx.ptx.Exec(ctx, c.t.insertMany, args...)
+	if err != nil {
+		return c.tx.fail(err)
+	}
+	switch added := tag.RowsAffected(); {
+	case added == int64(n):
+		return nil
+	case added == 0: // an ID is taken: say which
+		var taken string
+		var version int64
+		if err := c.tx.ptx.QueryRow(ctx, c.t.taken, ids).Scan(&taken, &version); err != nil {
+			return c.tx.fail(err)
+		}
+		return &billing.ConflictError{Kind: c.t.kind, ID: taken, Actual: uint64(version)}
+	}
+	// Another transaction committed one of the IDs after this one's
+	// check: what was inserted cannot be taken back, so the transaction
+	// fails as a whole.
+	err = &billing.ConflictError{Kind: c.t.kind, ID: ids[0]}
+	if c.tx.failed == nil {
+		c.tx.failed = err
+	}
+	return err
 }
 
 // encodeJSON returns the JSON of v, or a *validation.Error when it holds

@@ -29,13 +29,14 @@ type queries struct {
 // quoted identifier.
 func newQueries(schema string) queries {
 	q := queries{
-		quotes: newTable[quote.Snapshot](schema, "quotes", "quote", true, nil, nil),
-		contracts: newTable(schema, "contracts", "contract", true, []string{"customer"},
+		quotes: newTable[quote.Snapshot](schema, "quotes", "quote", true, nil, nil, nil),
+		contracts: newTable(schema, "contracts", "contract", true, []string{"customer"}, []string{"text"},
 			func(c billing.Contract) []any { return []any{clean(c.Customer)} }),
 		invoices: newTable(schema, "invoices", "invoice", true,
-			[]string{"status", "number", "issue_date", "customer", "currency", "total", "amount_due"}, invoiceColumns),
-		ledgers: newTable[invoice.LedgerSnapshot](schema, "ledgers", "ledger", false, nil, nil),
-		approvals: newTable(schema, "approvals", "approval", true, []string{"status"},
+			[]string{"status", "number", "issue_date", "customer", "currency", "total", "amount_due"},
+			[]string{"text", "text", "date", "text", "text", "numeric", "numeric"}, invoiceColumns),
+		ledgers: newTable[invoice.LedgerSnapshot](schema, "ledgers", "ledger", false, nil, nil, nil),
+		approvals: newTable(schema, "approvals", "approval", true, []string{"status"}, []string{"text"},
 			func(r billing.ApprovalRequest) []any { return []any{clean(string(r.Status))} }),
 	}
 	ev := schema + ".events"

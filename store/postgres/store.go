@@ -51,10 +51,11 @@ type Store struct {
 }
 
 var (
-	_ billing.BatchGetter[invoice.Snapshot] = (*collection[invoice.Snapshot])(nil)
-	_ billing.Store                         = (*Store)(nil)
-	_ billing.Claimer                       = (*Store)(nil)
-	_ billing.EventFeed                     = (*Store)(nil)
+	_ billing.BatchGetter[invoice.Snapshot]   = (*collection[invoice.Snapshot])(nil)
+	_ billing.BatchInserter[invoice.Snapshot] = (*collection[invoice.Snapshot])(nil)
+	_ billing.Store                           = (*Store)(nil)
+	_ billing.Claimer                         = (*Store)(nil)
+	_ billing.EventFeed                       = (*Store)(nil)
 )
 
 // Option configures a Store.

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/billkit/billkit/billing"
+	"github.com/billkit/billkit/validation"
 )
 
 // runCollection runs the collection subtests for kind k.
@@ -32,9 +33,13 @@ func runCollection[T any](t *testing.T, open func(t *testing.T) billing.Store, k
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) { tt.run(t, open(t), k) })
 		}
-		// SharedScanner is optional: it is checked where implemented.
+		// SharedScanner and BatchInserter are optional: they are
+		// checked where implemented.
 		if s := open(t); sharedScanner(s, k) {
 			t.Run("a shared scan lists what scan lists and keeps it", func(t *testing.T) { testSharedScan(t, s, k) })
+		}
+		if s := open(t); batchInserter(s, k) {
+			t.Run("insert many inserts all or none", func(t *testing.T) { testInsertMany(t, s, k) })
 		}
 	})
 }
@@ -281,6 +286,74 @@ func testGetMany[T any](t *testing.T, s billing.Store, k kind[T]) {
 	var nf *billing.NotFoundError
 	require.ErrorAs(t, err, &nf)
 	assert.Equal(t, billing.NotFoundError{Kind: k.name, ID: k.id(9)}, *nf)
+}
+
+// batchInserter reports whether the collection of kind k implements
+// billing.BatchInserter.
+func batchInserter[T any](s billing.Store, k kind[T]) bool {
+	var ok bool
+	_ = s.View(context.Background(), func(tx billing.Tx) error {
+		_, ok = k.of(tx).(billing.BatchInserter[T])
+		return nil
+	})
+	return ok
+}
+
+// testInsertMany checks BatchInserter: records inserted at version 1 in
+// one call, and nothing inserted when an ID is stored already, given
+// twice, or has a version.
+func testInsertMany[T any](t *testing.T, s billing.Store, k kind[T]) {
+	ctx := context.Background()
+	insert := func(recs ...billing.Record[T]) error {
+		return s.Update(ctx, func(tx billing.Tx) error {
+			return k.of(tx).(billing.BatchInserter[T]).InsertMany(ctx, recs)
+		})
+	}
+	rec := func(n int) billing.Record[T] { return billing.Record[T]{ID: k.id(n), Value: k.value(t, k.id(n), n)} }
+	_, err := put(t, s, k, k.id(3), 0, k.value(t, k.id(3), 3))
+	require.NoError(t, err)
+
+	// An ID stored already: a conflict naming it, and nothing inserted.
+	err = insert(rec(1), rec(2), rec(3), rec(4))
+	var conflict *billing.ConflictError
+	require.ErrorAs(t, err, &conflict)
+	assert.Equal(t, k.name, conflict.Kind)
+	assert.Equal(t, k.id(3), conflict.ID)
+	// An ID given twice, and a record with a version.
+	err = insert(rec(1), rec(2), rec(1))
+	require.ErrorAs(t, err, &conflict)
+	assert.Equal(t, k.id(1), conflict.ID)
+	withVersion := rec(2)
+	withVersion.Version = 1
+	err = insert(rec(1), withVersion)
+	var invalid *validation.Error
+	require.ErrorAs(t, err, &invalid)
+	for _, n := range []int{1, 2, 4} {
+		_, err := get(t, s, k, k.id(n))
+		require.ErrorIs(t, err, billing.ErrNotFound, "record %d was inserted", n)
+	}
+
+	require.NoError(t, insert(rec(1), rec(2), rec(4)))
+	require.NoError(t, insert())
+	for _, n := range []int{1, 2, 4} {
+		mustGet(t, s, k, k.id(n), 1, k.value(t, k.id(n), n))
+	}
+	// What was inserted shares nothing with what was given.
+	given := rec(5)
+	require.NoError(t, insert(given))
+	k.mutate(&given.Value)
+	mustGet(t, s, k, k.id(5), 1, k.value(t, k.id(5), 5))
+	// A transaction that fails after inserting keeps nothing.
+	errUndo := errors.New("undo")
+	err = s.Update(ctx, func(tx billing.Tx) error {
+		if err := k.of(tx).(billing.BatchInserter[T]).InsertMany(ctx, []billing.Record[T]{rec(6)}); err != nil {
+			return err
+		}
+		return errUndo
+	})
+	require.ErrorIs(t, err, errUndo)
+	_, err = get(t, s, k, k.id(6))
+	require.ErrorIs(t, err, billing.ErrNotFound)
 }
 
 // testSharedScan checks SharedScanner: the records Scan lists, and values
