@@ -17,8 +17,9 @@
 //
 // Run the suite with -race: several subtests drive a store from many
 // goroutines at once. The suite requires billing.BatchGetter, and checks
-// billing.SharedScanner where a collection implements it: values lent
-// that stay as they were whatever is written afterwards.
+// billing.SharedScanner and billing.BatchInserter where a collection
+// implements them: values lent that stay as they were whatever is written
+// afterwards, and records inserted all or none.
 //
 // Stores that several engine instances share also run RunClaimer and
 // RunFeed, which check billing.Claimer and billing.EventFeed against two
