@@ -3,6 +3,7 @@ package billing_test
 import (
 	"bytes"
 	"encoding/binary"
+	"fmt"
 	"sync"
 	"testing"
 	"time"
@@ -65,4 +66,15 @@ func BenchmarkNewID(b *testing.B) {
 			_ = billing.NewID()
 		}
 	})
+}
+
+// IDs made one after the other sort in the order they were made, as text
+// and as bytes.
+func ExampleNewID() {
+	first, second := billing.NewID(), billing.NewID()
+	fmt.Println(first.Version(), first.Variant())
+	fmt.Println(first.String() < second.String())
+	// Output:
+	// VERSION_7 RFC4122
+	// true
 }
