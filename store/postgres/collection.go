@@ -360,8 +360,12 @@ func (c *collection[T]) InsertMany(ctx context.Context, recs []billing.Record[T]
 			}
 		}
 		for k, v := range cols {
-			if v != nil {
-				text := v.(string)
+			switch v := v.(type) {
+			case nil: // NULL
+			case string:
+				extra[k][i] = &v
+			default:
+				text := fmt.Sprint(v)
 				extra[k][i] = &text
 			}
 		}
