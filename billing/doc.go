@@ -1,0 +1,65 @@
+// Package billing is the engine a host application calls to run the
+// quote-to-cash flow: quotes priced from the catalogue, approvals,
+// contracts, bill runs, invoices, credit notes, payments and KPIs, for
+// many users at once.
+//
+// # The engine
+//
+// New builds an Engine over a Store (store/memory, store/sqlite and
+// store/postgres implement it) and a quote.Desk over the host's
+// catalogue; options set who may do what (WithAccess), the approval
+// thresholds (WithApprovalRules), the clock, the invoice series, the
+// payment terms and where notifications go. Every method names the
+// acting user and checks their permission first: a refusal is a
+// *ForbiddenError naming the permission missing, and changes nothing.
+// Every change is one store transaction that also appends the change's
+// audit event; writing over a version someone else changed meanwhile is a
+// *ConflictError.
+//
+//	engine, err := billing.New(memory.NewStore(), desk, billing.WithAccess(access))
+//	q, err := engine.CreateQuote(ctx, "alice", input)
+//	_, req, err := engine.SubmitQuote(ctx, "alice", q.ID.String())
+//	_, err = engine.Approve(ctx, "bob", req.ID)
+//
+// # Access and approvals
+//
+// Access holds the users and their roles. The built-in roles (sales rep,
+// sales manager, accountant, finance manager, admin, auditor) grant
+// fixed sets of permissions; hosts add their own roles. Discounts beyond
+// a quote desk's limits go to the levels its policy names; approval rules
+// send invoices, credit notes and write-offs from an amount on through
+// chains of roles. No one approves their own request, and a rejection
+// carries its reason.
+//
+// # Audit trail and live changes
+//
+// History and Events read the audit trail: who changed what, when, field
+// by field, with the object's new version. Subscribe delivers the events
+// as they are committed, through a bounded buffer that never blocks the
+// engine (see Subscription for what a slow reader loses); on a store
+// shared by several instances, Listen relays what the other instances
+// commit.
+//
+// # Bill runs
+//
+// BillRun bills every contract line with something due on a day, one
+// invoice per customer, currency, seller and purchase order, in batches
+// of customers with a bounded number of workers. A run is idempotent:
+// every charge billed is marked in the transaction that bills it, so a
+// second run of the same day bills nothing again, and a run interrupted
+// half way leaves whole invoices only and resumes where it stopped. On a
+// store shared by several instances (one implementing Claimer), runs
+// started at once split the customers between them.
+//
+// # Stores
+//
+// A Store runs transactions over collections of records with optimistic
+// versions, the audit log, the bill-run marks and the invoice numbering.
+// Values given to a store and read from it share no memory with what it
+// holds. Stores may implement optional capabilities the engine uses when
+// present: BatchGetter (several records in one request), BatchInserter
+// (several new records in one statement), SharedScanner (records lent
+// without copies, for bill runs), Claimer and EventFeed (for stores that
+// several instances share). The store/storetest package checks any
+// implementation against the contract the engine relies on.
+package billing
