@@ -35,21 +35,21 @@ func runCollection[T any](t *testing.T, open func(t *testing.T) billing.Store, k
 		}
 		// SharedScanner and BatchInserter are optional: they are
 		// checked where implemented.
-		if s := open(t); sharedScanner(s, k) {
+		if s := open(t); implements[billing.SharedScanner[T]](s, k) {
 			t.Run("a shared scan lists what scan lists and keeps it", func(t *testing.T) { testSharedScan(t, s, k) })
 		}
-		if s := open(t); batchInserter(s, k) {
+		if s := open(t); implements[billing.BatchInserter[T]](s, k) {
 			t.Run("insert many inserts all or none", func(t *testing.T) { testInsertMany(t, s, k) })
 		}
 	})
 }
 
-// sharedScanner reports whether the collection of kind k implements
-// billing.SharedScanner.
-func sharedScanner[T any](s billing.Store, k kind[T]) bool {
+// implements reports whether the collection of kind k implements the
+// optional capability C.
+func implements[C, T any](s billing.Store, k kind[T]) bool {
 	var ok bool
 	_ = s.View(context.Background(), func(tx billing.Tx) error {
-		_, ok = k.of(tx).(billing.SharedScanner[T])
+		_, ok = any(k.of(tx)).(C)
 		return nil
 	})
 	return ok
@@ -286,17 +286,6 @@ func testGetMany[T any](t *testing.T, s billing.Store, k kind[T]) {
 	var nf *billing.NotFoundError
 	require.ErrorAs(t, err, &nf)
 	assert.Equal(t, billing.NotFoundError{Kind: k.name, ID: k.id(9)}, *nf)
-}
-
-// batchInserter reports whether the collection of kind k implements
-// billing.BatchInserter.
-func batchInserter[T any](s billing.Store, k kind[T]) bool {
-	var ok bool
-	_ = s.View(context.Background(), func(tx billing.Tx) error {
-		_, ok = k.of(tx).(billing.BatchInserter[T])
-		return nil
-	})
-	return ok
 }
 
 // testInsertMany checks BatchInserter: records inserted at version 1 in
