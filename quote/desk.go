@@ -89,9 +89,14 @@ func (d *Desk) Edit(q *Quote, edit func(in *Input) error) error {
 // Revise starts the next revision of a sent, rejected or expired quote: a
 // draft with the given ID, the same number and the next revision number,
 // written by author, whose input is old's changed by edit (nil keeps it)
-// and priced anew. old is left as it was and stays readable. Revising a
-// quote in another status is a *TransitionError.
+// and priced anew. old is left as it was and stays readable; the host
+// then records with old.Supersede that the revision replaces it. Revising
+// a quote in another status, or one a revision replaced already, is a
+// *TransitionError.
 func (d *Desk) Revise(old *Quote, id uuid.UUID, author User, edit func(in *Input) error) (*Quote, error) {
+	if err := old.checkCurrent("revise", StatusDraft); err != nil {
+		return nil, err
+	}
 	if !old.status.IsRevisable() {
 		return nil, &TransitionError{Number: old.input.Number, Revision: old.revision, Op: "revise",
 			From: old.status, To: StatusDraft, Reason: "only sent, rejected and expired quotes are revised"}

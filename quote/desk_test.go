@@ -127,3 +127,63 @@ func TestReviseRefused(t *testing.T) {
 	_, err = desk.Revise(sent, id(2), alice, func(in *quote.Input) error { in.Lines[0].Discount.Percent = dec("41"); return nil })
 	requireFaults(t, err, [2]string{"lines[0].discount", quote.CodeUnderFloor})
 }
+
+// A revision replaces the quote it revises once the host says so: the old
+// one can no longer be accepted, rejected, expired or revised, and says
+// which revision replaced it, also once stored and restored.
+func TestSupersede(t *testing.T) {
+	desk := newDesk(t)
+	for _, s := range []quote.Status{quote.StatusSent, quote.StatusRejected, quote.StatusExpired} {
+		t.Run(string(s), func(t *testing.T) {
+			old := quoteIn(t, s)
+			rev, err := desk.Revise(old, id(2), dave, nil)
+			require.NoError(t, err)
+			require.NoError(t, old.Supersede(rev))
+			assert.Equal(t, id(2), old.NextID())
+			assert.Equal(t, s, old.Status(), "the old revision keeps its status")
+
+			restored, err := quote.Restore(old.Snapshot())
+			require.NoError(t, err)
+			assert.Equal(t, old.Snapshot(), restored.Snapshot())
+			for _, q := range []*quote.Quote{old, restored} {
+				var te *quote.TransitionError
+				_, err = q.Accept(id(9), day("2026-03-20"))
+				require.ErrorAs(t, err, &te)
+				assert.Equal(t, "accept", te.Op)
+				assert.Contains(t, te.Error(), "revision 2 replaced it")
+				require.ErrorAs(t, q.Reject("too dear", day("2026-03-20")), &te)
+				require.ErrorAs(t, q.Expire(day("2026-06-20")), &te)
+				_, err = desk.Revise(q, id(3), dave, nil)
+				require.ErrorAs(t, err, &te)
+				assert.Equal(t, "revise", te.Op)
+				require.ErrorAs(t, q.Supersede(rev), &te, "replaced once only")
+			}
+		})
+	}
+}
+
+func TestSupersedeRefused(t *testing.T) {
+	desk := newDesk(t)
+	sent := quoteIn(t, quote.StatusSent)
+	rev, err := desk.Revise(sent, id(2), dave, nil)
+	require.NoError(t, err)
+	unrelated, err := desk.New(id(5), dave, baseInput())
+	require.NoError(t, err)
+	requireFaults(t, sent.Supersede(nil), [2]string{"next", validation.CodeInvalid})
+	requireFaults(t, sent.Supersede(unrelated), [2]string{"next", validation.CodeInvalid})
+	draft := quoteIn(t, quote.StatusDraft) // same ID as sent, but a draft
+	var te *quote.TransitionError
+	require.ErrorAs(t, draft.Supersede(rev), &te)
+	assert.Equal(t, [16]byte{}, [16]byte(sent.NextID()))
+
+	// A stored quote that says a revision replaced it must be one that
+	// can be revised, replaced by another revision.
+	snap := quoteIn(t, quote.StatusDraft).Snapshot()
+	snap.NextID = id(7)
+	_, err = quote.Restore(snap)
+	requireFaults(t, err, [2]string{"next_id", validation.CodeForbidden})
+	snap = quoteIn(t, quote.StatusSent).Snapshot()
+	snap.NextID = snap.ID
+	_, err = quote.Restore(snap)
+	requireFaults(t, err, [2]string{"next_id", validation.CodeInvalid})
+}

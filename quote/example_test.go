@@ -214,8 +214,17 @@ func ExampleDesk_Revise() {
 	fmt.Println(q.Number(), "revision", q.Revision(), q.Status(), q.Totals().TaxExclusive)
 	fmt.Println(rev.Number(), "revision", rev.Revision(), rev.Status(), rev.Totals().TaxExclusive)
 	fmt.Println("needs approval:", rev.NeedsApproval())
+
+	// The revision replaces the first: that one can no longer be revised.
+	if err := q.Supersede(rev); err != nil {
+		fmt.Println(err)
+		return
+	}
+	_, err = desk.Revise(q, uuid.MustParse("019d0000-0000-7000-8000-000000000003"), bob, nil)
+	fmt.Println(err)
 	// Output:
 	// Q-2026-0042 revision 1 rejected 9500.00 EUR
 	// Q-2026-0042 revision 2 draft 9300.00 EUR
 	// needs approval: false
+	// quote Q-2026-0042 revision 1: cannot revise: rejected -> draft is not allowed (revision 2 replaced it)
 }

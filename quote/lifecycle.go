@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/google/uuid"
@@ -36,6 +37,9 @@ func (q *Quote) Send(on date.Date) error {
 // Only a sent quote can be rejected; a missing reason or a day before it
 // was sent is a *validation.Error.
 func (q *Quote) Reject(reason string, on date.Date) error {
+	if err := q.checkCurrent("reject", StatusRejected); err != nil {
+		return err
+	}
 	if q.status != StatusSent {
 		return q.transitionError("reject", StatusRejected, "")
 	}
@@ -55,6 +59,9 @@ func (q *Quote) Reject(reason string, on date.Date) error {
 // after its validity (see IsExpired); an earlier day is a
 // *validation.Error.
 func (q *Quote) Expire(on date.Date) error {
+	if err := q.checkCurrent("expire", StatusExpired); err != nil {
+		return err
+	}
 	if q.status != StatusSent {
 		return q.transitionError("expire", StatusExpired, "")
 	}
@@ -74,6 +81,9 @@ func (q *Quote) Expire(on date.Date) error {
 // plan. Only a sent quote can be accepted, and only until its validity:
 // after it, Accept returns an *ExpiredError and changes nothing.
 func (q *Quote) Accept(contractID uuid.UUID, on date.Date) (*Contract, error) {
+	if err := q.checkCurrent("accept", StatusAccepted); err != nil {
+		return nil, err
+	}
 	if q.status != StatusSent {
 		return nil, q.transitionError("accept", StatusAccepted, "")
 	}
@@ -91,6 +101,35 @@ func (q *Quote) Accept(contractID uuid.UUID, on date.Date) (*Contract, error) {
 	c := q.contract(contractID, on)
 	q.status, q.closedOn, q.contractID = StatusAccepted, on, contractID
 	return c, nil
+}
+
+// Supersede records that next, the revision Desk.Revise made of q,
+// replaces q: the buyer is then answered with next, and q can no longer
+// be accepted, rejected, expired or revised again, each of which is a
+// *TransitionError saying so. q stays readable as it was, its NextID
+// naming next. A quote that next does not revise, or that was replaced
+// already, is a *validation.Error or a *TransitionError, and q is left
+// unchanged.
+func (q *Quote) Supersede(next *Quote) error {
+	if err := q.checkCurrent("supersede", q.status); err != nil {
+		return err
+	}
+	if next == nil || next.previous != q.id || next.revision != q.revision+1 || next.input.Number != q.input.Number {
+		return validation.New("next", validation.CodeInvalid, "must be the next revision of quote "+q.input.Number)
+	}
+	if !q.status.IsRevisable() {
+		return q.transitionError("supersede", q.status, "only a sent, rejected or expired quote is replaced by a revision")
+	}
+	q.next = next.id
+	return nil
+}
+
+// checkCurrent refuses op on a quote that a revision replaced.
+func (q *Quote) checkCurrent(op string, to Status) error {
+	if q.next == uuid.Nil {
+		return nil
+	}
+	return q.transitionError(op, to, "revision "+strconv.Itoa(q.revision+1)+" replaced it")
 }
 
 // checkDay checks the day of an operation: required, and not before

@@ -21,6 +21,7 @@ import (
 type Quote struct {
 	id       uuid.UUID
 	previous uuid.UUID
+	next     uuid.UUID // the revision that replaced this one (see Supersede)
 	revision int
 	status   Status
 	author   User
@@ -56,6 +57,10 @@ func (q *Quote) Revision() int { return q.revision }
 // PreviousID returns the ID of the revision this one revises, or uuid.Nil
 // for the first.
 func (q *Quote) PreviousID() uuid.UUID { return q.previous }
+
+// NextID returns the ID of the revision that replaced this one (see
+// Supersede), or uuid.Nil while none has.
+func (q *Quote) NextID() uuid.UUID { return q.next }
 
 // Status returns the lifecycle status.
 func (q *Quote) Status() Status { return q.status }

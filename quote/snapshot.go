@@ -14,8 +14,10 @@ import (
 // Snapshot is the whole state of a Quote as plain data, for stores to save
 // (as JSON or in columns) and to load back with Restore.
 type Snapshot struct {
-	ID           uuid.UUID        `json:"id"`
-	PreviousID   uuid.UUID        `json:"previous_id,omitzero"`
+	ID         uuid.UUID `json:"id"`
+	PreviousID uuid.UUID `json:"previous_id,omitzero"`
+	// NextID is the revision that replaced this one (see Quote.Supersede).
+	NextID       uuid.UUID        `json:"next_id,omitzero"`
 	Revision     int              `json:"revision"`
 	Status       Status           `json:"status"`
 	Author       User             `json:"author"`
@@ -36,7 +38,7 @@ type Snapshot struct {
 // Snapshot returns a copy of the state of q.
 func (q *Quote) Snapshot() Snapshot {
 	return Snapshot{
-		ID: q.id, PreviousID: q.previous, Revision: q.revision, Status: q.status, Author: q.author,
+		ID: q.id, PreviousID: q.previous, NextID: q.next, Revision: q.revision, Status: q.status, Author: q.author,
 		Input: q.input.clone(), Levels: slices.Clone(q.levels), Lines: q.Lines(), Document: q.doc.Clone(),
 		Requirements: q.Requirements(), Approvals: q.Approvals(), Rejections: q.Rejections(),
 		SentOn: q.sentOn, ClosedOn: q.closedOn, Reason: q.reason, ContractID: q.contractID,
@@ -59,6 +61,13 @@ func Restore(s Snapshot) (*Quote, error) {
 	}
 	if !s.Status.Valid() {
 		errs.Add("status", validation.CodeNotAllowed, "must be a quote status")
+	}
+	switch {
+	case s.NextID == uuid.Nil:
+	case s.NextID == s.ID || s.NextID == s.PreviousID:
+		errs.Add("next_id", validation.CodeInvalid, "must be another revision than this one and the one it revises")
+	case s.Status.Valid() && !s.Status.IsRevisable():
+		errs.Add("next_id", validation.CodeForbidden, "only a sent, rejected or expired quote is replaced by a revision")
 	}
 	if s.Input.Number == "" {
 		errs.Add("input.number", validation.CodeRequired, "is required")
@@ -89,7 +98,7 @@ func Restore(s Snapshot) (*Quote, error) {
 		return nil, err
 	}
 	q := &Quote{
-		id: s.ID, previous: s.PreviousID, revision: s.Revision, status: s.Status, author: s.Author,
+		id: s.ID, previous: s.PreviousID, next: s.NextID, revision: s.Revision, status: s.Status, author: s.Author,
 		input: s.Input.clone(), levels: slices.Clone(s.Levels), doc: doc,
 		reqs: slices.Clone(s.Requirements), approvals: slices.Clone(s.Approvals), rejections: slices.Clone(s.Rejections),
 		sentOn: s.SentOn, closedOn: s.ClosedOn, reason: s.Reason, contractID: s.ContractID,
