@@ -134,6 +134,14 @@ var permissionMatrix = []struct {
 		_, err := w.engine.AcceptQuote(ctx, u, w.sentQuote, date.MustParse("2026-03-05"), "")
 		return err
 	}},
+	{"DeclineQuote", "YY..Y.", func(ctx context.Context, w *world, u string) error {
+		_, err := w.engine.DeclineQuote(ctx, u, w.sentQuote, date.MustParse("2026-03-05"), "too dear")
+		return err
+	}},
+	{"ReviseQuote", "YY..Y.", func(ctx context.Context, w *world, u string) error {
+		_, err := w.engine.ReviseQuote(ctx, u, w.sentQuote, nil)
+		return err
+	}},
 	{"Quote", "YYYYYY", func(ctx context.Context, w *world, u string) error {
 		_, err := w.engine.Quote(ctx, u, w.draftQuote)
 		return err

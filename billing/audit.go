@@ -3,6 +3,8 @@ package billing
 import (
 	"strconv"
 
+	"github.com/google/uuid"
+
 	"github.com/billkit/billkit/collab"
 	"github.com/billkit/billkit/date"
 	"github.com/billkit/billkit/invoice"
@@ -116,7 +118,17 @@ func quoteFields(s quote.Snapshot) []field {
 		{"approvals", strconv.Itoa(len(s.Approvals))},
 		{"sent_on", dateText(s.SentOn)},
 		{"contract_id", uuidText(s.ContractID)},
+		{"revised_by", revisionText(s)},
 	}
+}
+
+// revisionText names the revision that replaced a quote: its number, or
+// "" while none has.
+func revisionText(s quote.Snapshot) string {
+	if s.NextID == uuid.Nil {
+		return ""
+	}
+	return strconv.Itoa(s.Revision + 1)
 }
 
 func contractFields(c Contract) []field {

@@ -70,6 +70,8 @@ const (
 	ActionQuoteRejected     Action = "quote.approval_rejected"
 	ActionQuoteSent         Action = "quote.sent"
 	ActionQuoteAccepted     Action = "quote.accepted"
+	ActionQuoteDeclined     Action = "quote.declined"
+	ActionQuoteRevised      Action = "quote.revised"
 	ActionContractCreated   Action = "contract.created"
 	ActionMilestoneReached  Action = "contract.milestone_reached"
 	ActionInvoiceCreated    Action = "invoice.created"

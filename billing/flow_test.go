@@ -3,9 +3,11 @@ package billing_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/google/uuid"
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -16,6 +18,7 @@ import (
 	"github.com/billkit/billkit/money"
 	"github.com/billkit/billkit/quote"
 	"github.com/billkit/billkit/store/storetest"
+	"github.com/billkit/billkit/validation"
 )
 
 // TestQuoteToCash follows one deal from quote to payment through the
@@ -162,4 +165,65 @@ func TestForbiddenChangesNothing(t *testing.T) {
 	assert.Empty(t, evs)
 	_, err = f.engine.CreateQuote(ctx, "nobody", storetest.QuoteInput(0))
 	require.ErrorIs(t, err, billing.ErrForbidden, "an unknown user can do nothing")
+}
+
+// The buyer declines a quote, the rep revises it with a better discount,
+// and the buyer accepts the revision: the first revision can no longer be
+// accepted, and its history says which revision replaced it.
+func TestDeclineReviseAccept(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	e := f.engine
+	q, err := e.CreateQuote(ctx, alice, storetest.QuoteInput(0))
+	require.NoError(t, err)
+	first := q.ID.String()
+	_, err = e.SendQuote(ctx, alice, first, date.MustParse("2026-03-02"))
+	require.NoError(t, err)
+	_, err = e.DeclineQuote(ctx, alice, first, date.MustParse("2026-03-04"), "")
+	var invalid *validation.Error
+	require.ErrorAs(t, err, &invalid, "a reason is required")
+	assert.Equal(t, "reason", invalid.Faults[0].Field)
+	declined, err := e.DeclineQuote(ctx, alice, first, date.MustParse("2026-03-04"), "we need 5 % off the implementation")
+	require.NoError(t, err)
+	assert.Equal(t, quote.StatusRejected, declined.Status)
+
+	rev, err := e.ReviseQuote(ctx, alice, first, func(in *quote.Input) error {
+		in.Date, in.ValidUntil = date.MustParse("2026-03-05"), date.MustParse("2026-04-04")
+		in.Lines[0].Discount.Percent = decimal.NewFromInt(5)
+		return nil
+	})
+	require.NoError(t, err)
+	assert.Equal(t, 2, rev.Revision)
+	assert.Equal(t, q.ID, rev.PreviousID)
+	assert.Equal(t, quote.StatusDraft, rev.Status)
+	assert.Equal(t, alice, rev.Author.ID)
+	assert.Equal(t, "Q-2026-0042", rev.Input.Number)
+	old, err := e.Quote(ctx, alice, first)
+	require.NoError(t, err)
+	assert.Equal(t, rev.ID, old.NextID, "the first revision names the one that replaced it")
+
+	// The first revision is closed for good: no acceptance, no second
+	// revision.
+	_, err = e.AcceptQuote(ctx, alice, first, date.MustParse("2026-03-06"), "")
+	var te *quote.TransitionError
+	require.ErrorAs(t, err, &te)
+	_, err = e.ReviseQuote(ctx, alice, first, nil)
+	require.ErrorAs(t, err, &te)
+
+	id := rev.ID.String()
+	_, err = e.SendQuote(ctx, alice, id, date.MustParse("2026-03-05"))
+	require.NoError(t, err)
+	c, err := e.AcceptQuote(ctx, alice, id, date.MustParse("2026-03-06"), "PO-9")
+	require.NoError(t, err)
+	assert.Equal(t, 2, c.QuoteRevision)
+	assert.Equal(t, "9500.00 EUR", c.Lines[0].NetAmount.String(), "10 days at 1,000.00 less 5 %")
+
+	history, err := e.HistorySource().History(ctx, collab.Ref{Kind: collab.KindQuote, ID: first}, collab.HistoryQuery{})
+	require.NoError(t, err)
+	var said []string
+	for _, h := range history {
+		said = append(said, h.Summary)
+	}
+	assert.Contains(t, strings.Join(said, "\n"), "replaced it by revision 2")
+	assert.Contains(t, strings.Join(said, "\n"), "recorded that the buyer declined it")
 }

@@ -207,6 +207,8 @@ var historyPhrases = map[Action]struct{ phrase, field string }{
 	ActionQuoteRejected:     {"rejected the quote's discounts", ""},
 	ActionQuoteSent:         {"sent the quote to the buyer", ""},
 	ActionQuoteAccepted:     {"recorded the buyer's acceptance", ""},
+	ActionQuoteDeclined:     {"recorded that the buyer declined it", ""},
+	ActionQuoteRevised:      {"replaced it by revision ", "revised_by"},
 	ActionContractCreated:   {"made the contract", ""},
 	ActionMilestoneReached:  {"recorded a milestone as reached", ""},
 	ActionInvoiceCreated:    {"drew up the draft", ""},

@@ -3,6 +3,7 @@ package billing
 import (
 	"context"
 	"slices"
+	"strconv"
 
 	"github.com/billkit/billkit/date"
 	"github.com/billkit/billkit/quote"
@@ -142,6 +143,58 @@ func (e *Engine) AcceptQuote(ctx context.Context, userID, id string, on date.Dat
 			return err
 		}
 		c.record(contractRef(cid), ActionContractCreated, nil, contractFields(out), v, "")
+		return nil
+	})
+	return out, err
+}
+
+// DeclineQuote records that the buyer declined a sent quote on the given
+// day, for reason (required). The quote can then be revised. It needs
+// quote.send.
+func (e *Engine) DeclineQuote(ctx context.Context, userID, id string, on date.Date, reason string) (quote.Snapshot, error) {
+	return e.changeQuote(ctx, userID, PermQuoteSend, id, ActionQuoteDeclined, func(_ Tx, _ *change, q *quote.Quote) error {
+		return q.Reject(reason, on)
+	})
+}
+
+// ReviseQuote starts the next revision of a sent, declined or expired
+// quote: a new draft quote with the same number, the acting user as its
+// author, the old revision's input changed by edit (nil keeps it), priced
+// anew. In the same transaction the old revision records that the new one
+// replaces it, after which it can no longer be accepted, declined or
+// revised (a *quote.TransitionError). It returns the new revision and
+// needs quote.create.
+func (e *Engine) ReviseQuote(ctx context.Context, userID, id string, edit func(in *quote.Input) error) (quote.Snapshot, error) {
+	if err := e.access.Check(userID, PermQuoteCreate); err != nil {
+		return quote.Snapshot{}, err
+	}
+	var out quote.Snapshot
+	err := e.update(ctx, userID, func(tx Tx, c *change) error {
+		old, v, err := loadQuote(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		rev, err := e.desk.Revise(old, e.newID(), e.author(userID), edit)
+		if err != nil {
+			return err
+		}
+		before := quoteFields(old.Snapshot())
+		if err := old.Supersede(rev); err != nil {
+			return err
+		}
+		oldSnap := old.Snapshot()
+		ov, err := tx.Quotes().Put(ctx, Record[quote.Snapshot]{ID: id, Version: v, Value: oldSnap})
+		if err != nil {
+			return err
+		}
+		out = rev.Snapshot()
+		nid := out.ID.String()
+		nv, err := tx.Quotes().Put(ctx, Record[quote.Snapshot]{ID: nid, Value: out})
+		if err != nil {
+			return err
+		}
+		c.record(quoteRef(id), ActionQuoteRevised, before, quoteFields(oldSnap), ov, "")
+		c.record(quoteRef(nid), ActionQuoteCreated, nil, quoteFields(out), nv, "revision "+strconv.Itoa(out.Revision)+" of "+out.Input.Number)
 		return nil
 	})
 	return out, err
