@@ -134,7 +134,7 @@ func (a *app) routes() {
 		a.mux.HandleFunc("POST /invoices/{id}/"+step, a.action(a.invoiceStep(step)))
 		a.mux.HandleFunc("POST /creditnotes/{id}/"+step, a.action(a.invoiceStep(step)))
 	}
-	for _, step := range []string{"submit", "send", "accept"} {
+	for _, step := range []string{"submit", "send", "accept", "decline", "revise"} {
 		a.mux.HandleFunc("POST /quotes/{id}/"+step, a.action(a.quoteStep(step)))
 	}
 	a.mux.HandleFunc("POST /quotes/{id}/edit", a.action(a.editQuote))

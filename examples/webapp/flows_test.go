@@ -16,6 +16,7 @@ import (
 	"github.com/billkit/billkit/invoice"
 	"github.com/billkit/billkit/money"
 	"github.com/billkit/billkit/notify"
+	"github.com/billkit/billkit/quote"
 )
 
 // Posting a message that @mentions a user notifies them: the header
@@ -326,4 +327,40 @@ func TestQuoteEditApproveSendAccept(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, c.Lines[0].Discount.Percent.Equal(decimal.NewFromInt(15)), "the negotiated terms reach the contract")
 	assert.NotContains(t, do(t, a, alice, path, nil).Body.String(), "Change the lines")
+}
+
+// The customer declines a sent quote: the sales rep records why, revises
+// it, and lands on the new revision, a draft she can change and send; the
+// first revision links to it and can no longer be accepted.
+func TestQuoteDeclineRevise(t *testing.T) {
+	a := newTestApp(t)
+	ctx := context.Background()
+	id := quoteID(t, a, "Q-2026-0009")
+	path := "/quotes/" + id
+
+	page := do(t, a, alice, path, nil).Body.String()
+	assert.Contains(t, page, "The customer declined")
+	assert.Contains(t, page, "Revise the quote")
+	assert.Equal(t, http.StatusBadRequest, do(t, a, alice, path+"/decline", url.Values{"reason": {" "}}).Code)
+	assert.Equal(t, http.StatusForbidden, do(t, a, claire, path+"/revise", url.Values{}).Code, "accountants do not write quotes")
+	w := do(t, a, alice, path+"/decline", url.Values{"reason": {"Needs 5 % off the implementation"}})
+	require.Equal(t, http.StatusSeeOther, w.Code, w.Body.String())
+	q, err := a.svc.engine.Quote(ctx, alice, id)
+	require.NoError(t, err)
+	assert.Equal(t, quote.StatusRejected, q.Status)
+	assert.Equal(t, "Needs 5 % off the implementation", q.Reason)
+
+	w = do(t, a, alice, path+"/revise", url.Values{})
+	require.Equal(t, http.StatusSeeOther, w.Code, w.Body.String())
+	next := w.Header().Get("Location")
+	require.NotEqual(t, path, next, "the revision has a page of its own")
+	page = do(t, a, alice, next, nil).Body.String()
+	assert.Contains(t, page, "Quote Q-2026-0009, revision 2")
+	assert.Contains(t, page, "Change the lines")
+
+	page = do(t, a, alice, path, nil).Body.String()
+	assert.Contains(t, page, `Replaced by <a href="`+next+`">`)
+	assert.NotContains(t, page, "Revise the quote")
+	assert.Equal(t, http.StatusConflict, do(t, a, alice, path+"/accept", url.Values{}).Code)
+	assert.Equal(t, http.StatusConflict, do(t, a, alice, path+"/revise", url.Values{}).Code)
 }

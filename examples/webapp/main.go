@@ -8,10 +8,10 @@
 // @mentions, replies, polls, tasks) and its activity feed, which merges
 // the conversation with the audit trail; quotes whose quantities and
 // discounts are changed, sent to approval when a discount is over the
-// author's limit, sent and accepted; payments and credit notes drawn up
-// line by line from an issued invoice; an approval inbox; the
-// notifications of the signed-in user; and a dashboard of KPIs drawn as
-// SVG charts on the server. A switcher in the header signs in as one of
+// author's limit, sent and accepted, or declined and revised; payments
+// and credit notes drawn up line by line from an issued invoice; an
+// approval inbox; the notifications of the signed-in user; and a
+// dashboard of KPIs drawn as SVG charts on the server. A switcher in the header signs in as one of
 // six people with billkit's built-in roles, to see what each may do.
 //
 //	go run ./examples/webapp

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 
+	"github.com/google/uuid"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/language"
 
@@ -38,9 +40,13 @@ type objectPage struct {
 	Credit []creditLine
 	// Edit lists the lines of a draft quote its viewer may change, and
 	// Needs the approvals its discounts need, in words.
-	Edit   []quoteLine
-	Needs  []string
-	Thread threadView
+	Edit  []quoteLine
+	Needs []string
+	// CanDecline offers the form that records the customer declining a
+	// sent quote; ReplacedBy links to the revision that replaced a quote.
+	CanDecline bool
+	ReplacedBy string
+	Thread     threadView
 }
 
 // action is a step the page offers as a button: a POST to the object's
@@ -55,6 +61,7 @@ var (
 	submitQuote   = action{"submit", "Submit for approval"}
 	sendQuote     = action{"send", "Mark as sent to the customer"}
 	acceptQuote   = action{"accept", "Record the customer's acceptance"}
+	reviseQuote   = action{"revise", "Revise the quote"}
 )
 
 // quoteLine is a line of a draft quote in its edit form, with the
@@ -129,7 +136,11 @@ func (a *app) quotePage(w http.ResponseWriter, r *request) error {
 	if err != nil {
 		return err
 	}
-	p := objectPage{Kind: "quotes", ID: id, Title: "Quote " + q.Input.Number, Status: string(q.Status),
+	title := "Quote " + q.Input.Number
+	if q.Revision > 1 {
+		title += ", revision " + strconv.Itoa(q.Revision)
+	}
+	p := objectPage{Kind: "quotes", ID: id, Title: title, Status: string(q.Status),
 		Customer: q.Input.Buyer.Name, Total: formatMoney(q.Document.Totals.TaxInclusive),
 		Due: "valid until " + formatDay(q.Input.ValidUntil)}
 	access := a.svc.engine.Access()
@@ -153,8 +164,14 @@ func (a *app) quotePage(w http.ResponseWriter, r *request) error {
 		}
 	case q.Status == quote.StatusApproved && access.Can(r.user.ID, billing.PermQuoteSend):
 		p.Actions = []action{sendQuote}
-	case q.Status == quote.StatusSent && access.Can(r.user.ID, billing.PermQuoteSend):
-		p.Actions = []action{acceptQuote}
+	case q.Status == quote.StatusSent && q.NextID == uuid.Nil && access.Can(r.user.ID, billing.PermQuoteSend):
+		p.Actions, p.CanDecline = []action{acceptQuote}, true
+	}
+	switch {
+	case q.NextID != uuid.Nil:
+		p.ReplacedBy = "/quotes/" + q.NextID.String()
+	case q.Status.IsRevisable() && access.Can(r.user.ID, billing.PermQuoteCreate):
+		p.Actions = append(p.Actions, reviseQuote)
 	}
 	if p.Thread, err = a.thread(r, collab.Ref{Kind: collab.KindQuote, ID: id}); err != nil {
 		return err
@@ -307,8 +324,9 @@ func (a *app) editQuote(r *request) (string, error) {
 }
 
 // quoteStep returns the action that moves a quote one step on: submit
-// its discounts for approval, record that it was sent, or that the
-// customer accepted it, which makes the contract bill runs bill.
+// its discounts for approval, record that it was sent, that the customer
+// accepted it, which makes the contract bill runs bill, or declined it;
+// or revise it, which leads to the new revision.
 func (a *app) quoteStep(step string) func(*request) (string, error) {
 	return func(r *request) (string, error) {
 		id, e, ctx := r.PathValue("id"), a.svc.engine, r.Context()
@@ -320,6 +338,23 @@ func (a *app) quoteStep(step string) func(*request) (string, error) {
 			_, err = e.SendQuote(ctx, r.user.ID, id, today)
 		case "accept":
 			_, err = e.AcceptQuote(ctx, r.user.ID, id, today, strings.TrimSpace(r.PostForm.Get("po")))
+		case "decline":
+			reason := strings.TrimSpace(r.PostForm.Get("reason"))
+			if reason == "" {
+				return "", badRequest("Say why the customer declined the quote: the revision starts from it.")
+			}
+			_, err = e.DeclineQuote(ctx, r.user.ID, id, today, reason)
+		case "revise":
+			// The revision is dated today and valid for a month; its
+			// author changes its lines before sending it.
+			var rev quote.Snapshot
+			rev, err = e.ReviseQuote(ctx, r.user.ID, id, func(in *quote.Input) error {
+				in.Date, in.ValidUntil = today, today.AddDays(30)
+				return nil
+			})
+			if err == nil {
+				return "/quotes/" + rev.ID.String(), nil
+			}
 		}
 		if err != nil {
 			return "", err
