@@ -276,7 +276,12 @@ func (e *Engine) drafts(userID string, due []dueCharge, on date.Date, issue bool
 			}
 		}
 		g := &groups[gi]
-		line, err := c.Lines[d.line].InvoiceLine(strconv.Itoa(len(g.lines)+1), d.charge)
+		cl := &c.Lines[d.line]
+		line, err := cl.InvoiceLine(strconv.Itoa(len(g.lines)+1), d.charge)
+		if err == nil {
+			// The rate in force on the billing date, not the quote's.
+			line.VAT, err = cl.VATOn(e.desk.Rates(), d.charge.BillingDate)
+		}
 		if err != nil {
 			fail(c, err)
 			continue

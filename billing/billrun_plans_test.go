@@ -21,6 +21,7 @@ import (
 	"github.com/billkit/billkit/schedule"
 	"github.com/billkit/billkit/store/memory"
 	"github.com/billkit/billkit/store/storetest"
+	"github.com/billkit/billkit/tax"
 )
 
 // usageSource is a billing.UsageSource over records per contract line. It
@@ -175,4 +176,34 @@ func TestBillRunGroupsInvoices(t *testing.T) {
 		tmpl.Seller.Name + " PO-2 1",
 		"Atelier Numérique Services PO-1 1",
 	}, got)
+}
+
+// Invoices take the VAT rate in force on the billing date of each charge,
+// not the quote's: a change of rate after the contract reaches the months
+// billed after it, on the same invoice as the months before.
+func TestBillRunAfterAChangeOfRate(t *testing.T) {
+	ctx := context.Background()
+	rates := tax.NewRates()
+	require.NoError(t, rates.Register("FR", tax.Standard, date.MustParse("2014-01-01"), decimal.NewFromInt(20)))
+	require.NoError(t, rates.Register("FR", tax.Standard, date.MustParse("2026-06-01"), decimal.NewFromInt(21))) // for the test
+	f := newFixture(t)
+	desk := storetest.DeskWithRates(t, rates)
+	st := memory.NewStore()
+	e, err := billing.New(st, desk, billing.WithAccess(f.engine.Access()))
+	require.NoError(t, err)
+	storetest.PutContracts(t, st, storetest.MonthlyContract(t, desk), 1)
+
+	rep, err := e.BillRun(ctx, carol, date.MustParse("2026-07-01"), billing.BillRunOptions{})
+	require.NoError(t, err)
+	require.Empty(t, rep.Failures)
+	require.Len(t, rep.Invoices, 1)
+	inv, err := e.Invoice(ctx, fred, rep.Invoices[0].ID.String())
+	require.NoError(t, err)
+	var got []string
+	for _, l := range inv.Document.Lines {
+		got = append(got, l.Period.Start.String()+" "+l.VAT.Rate.String())
+	}
+	assert.Equal(t, []string{"2026-04-01 20", "2026-05-01 20", "2026-06-01 21", "2026-07-01 21"}, got)
+	require.Len(t, inv.Document.VATBreakdown, 2, "one group per rate")
+	assert.Equal(t, "820.00 EUR", inv.Document.Totals.VAT.String(), "400.00 on two months at 20 %, 420.00 on two at 21 %")
 }

@@ -8,6 +8,8 @@ import (
 	"github.com/billkit/billkit/invoice"
 	"github.com/billkit/billkit/money"
 	"github.com/billkit/billkit/schedule"
+	"github.com/billkit/billkit/tax"
+	"github.com/billkit/billkit/validation"
 )
 
 // Contract is what an accepted quote makes: the negotiated terms of each
@@ -95,6 +97,31 @@ func (c *Contract) Line(id string) (ContractLine, bool) {
 		}
 	}
 	return ContractLine{}, false
+}
+
+// VATOn returns the VAT of the line's invoices billed on day on. A rate
+// the quote looked up (see Terms.RateKind) is looked up again in rates on
+// that day, so that a change of rate after the quote reaches the
+// invoices; a rate the line gave, or a category without a rate, is kept
+// as it is. A rate that rates does not know on that day, or a zero rate
+// for a category that needs a positive one, is a *validation.Error.
+func (l ContractLine) VATOn(rates *tax.Rates, on date.Date) (invoice.VAT, error) {
+	if l.RateKind == "" || rates == nil {
+		return l.VAT, nil
+	}
+	rate, err := rates.Lookup(l.TaxCountry, l.RateKind, on)
+	if err != nil {
+		return invoice.VAT{}, validation.New("vat.rate", validation.CodeUnknown,
+			"no "+string(l.RateKind)+" VAT rate is known for "+l.TaxCountry+" on "+on.String())
+	}
+	if l.VAT.Category.RequiresPositiveRate() && !rate.IsPositive() {
+		return invoice.VAT{}, validation.New("vat.rate", validation.CodeOutOfRange,
+			"the "+string(l.RateKind)+" rate of "+l.TaxCountry+" on "+on.String()+" is 0, which VAT category "+
+				string(l.VAT.Category)+" does not allow")
+	}
+	v := l.VAT
+	v.Rate = rate
+	return v, nil
 }
 
 // Ref returns the reference of the line that its invoice lines carry in

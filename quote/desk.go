@@ -41,6 +41,11 @@ func NewDesk(cat *catalog.Catalog, rates *tax.Rates, policy Policy) (*Desk, erro
 	return &Desk{catalog: cat, rates: rates, policy: p, guard: newGuard(p)}, nil
 }
 
+// Rates returns the VAT rates the desk looks rates up in: those a
+// contract's invoices look up again on their billing date
+// (ContractLine.VATOn).
+func (d *Desk) Rates() *tax.Rates { return d.rates }
+
 // Policy returns a copy of the desk's policy.
 func (d *Desk) Policy() Policy { return clonePolicy(d.policy) }
 

@@ -157,7 +157,10 @@ func (p *pricing) line(at string, li *LineInput) Line {
 		return Line{}
 	}
 	checkBilling(&p.errs, at+".plan", price.Billing(), &li.Plan)
-	terms.VAT, terms.ExemptionReason = p.vat(at, li, prod)
+	terms.VAT, terms.ExemptionReason, terms.RateKind = p.vat(at, li, prod)
+	if terms.RateKind != "" {
+		terms.TaxCountry = p.in.taxCountry()
+	}
 	if p.errs.Len() > before {
 		return Line{}
 	}

@@ -57,3 +57,53 @@ func TestVATFaults(t *testing.T) {
 			[][2]string{{"lines[0].vat_rate", validation.CodeUnknown}, {"lines[1].vat_rate", validation.CodeUnknown}}},
 	})
 }
+
+// A contract line whose rate the quote looked up says so, and its invoices
+// take the rate in force on their billing date: a change of rate after the
+// quote reaches them. A rate the line gave stays as it was.
+func TestContractVATOn(t *testing.T) {
+	rates := tax.NewRates()
+	for _, r := range []struct {
+		from, percent string
+	}{{"2014-01-01", "20"}, {"2026-07-01", "21"}} { // a change of rate, for the test
+		if err := rates.Register("FR", tax.Standard, day(r.from), dec(r.percent)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	desk, err := quote.NewDesk(newCatalog(t), rates, testPolicy())
+	if err != nil {
+		t.Fatal(err)
+	}
+	assert.Same(t, rates, desk.Rates())
+	in := baseInput()
+	in.Lines[1].VATRate = decimal.NewNullDecimal(dec("8.5"))
+	q := newQuote(t, desk, alice, in)
+	if err := q.Send(quoteDay); err != nil {
+		t.Fatal(err)
+	}
+	c, err := q.Accept(id(9), day("2026-03-10"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	looked, given := c.Lines[0], c.Lines[1]
+	assert.Equal(t, tax.Standard, looked.RateKind)
+	assert.Equal(t, "FR", looked.TaxCountry)
+	assert.Empty(t, given.RateKind)
+	assert.Empty(t, given.TaxCountry)
+
+	for _, tt := range []struct {
+		line quote.ContractLine
+		on   string
+		want string
+	}{
+		{looked, "2026-04-01", "20"}, {looked, "2026-06-30", "20"}, {looked, "2026-07-01", "21"},
+		{given, "2026-04-01", "8.5"}, {given, "2026-07-01", "8.5"},
+	} {
+		v, err := tt.line.VATOn(rates, day(tt.on))
+		assert.NoError(t, err)
+		assert.Equal(t, tax.StandardRate, v.Category)
+		assert.True(t, dec(tt.want).Equal(v.Rate), "%s on %s: %s, want %s", tt.line.ID, tt.on, v.Rate, tt.want)
+	}
+	_, err = looked.VATOn(tax.NewRates(), day("2026-07-01"))
+	requireFaults(t, err, [2]string{"vat.rate", validation.CodeUnknown})
+}

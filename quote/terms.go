@@ -77,6 +77,14 @@ type Terms struct {
 	Discount        Discount            `json:"discount,omitzero"`
 	VAT             invoice.VAT         `json:"vat"`
 	ExemptionReason tax.ExemptionReason `json:"exemption_reason,omitzero"`
+	// RateKind and TaxCountry say where VAT.Rate came from when the quote
+	// looked it up: the product's kind of rate in the tax country, on the
+	// quote date. Both are empty when the line gave its rate, or when its
+	// category has no rate to look up. A contract's invoices look the
+	// rate up again on their billing date (ContractLine.VATOn), so that a
+	// change of rate reaches them.
+	RateKind   tax.RateKind `json:"rate_kind,omitempty"`
+	TaxCountry string       `json:"tax_country,omitempty"`
 }
 
 // invoiceLine returns the invoice line that bills the terms once.

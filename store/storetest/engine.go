@@ -61,6 +61,13 @@ func QuoteInput(discount int64) quote.Input {
 // manager up to 25 %, below a finance level.
 func Desk(tb testing.TB) *quote.Desk {
 	tb.Helper()
+	return DeskWithRates(tb, tax.DefaultRates())
+}
+
+// DeskWithRates is Desk over the VAT rates given, such as a table with a
+// change of rate.
+func DeskWithRates(tb testing.TB, rates *tax.Rates) *quote.Desk {
+	tb.Helper()
 	cat := catalog.New()
 	require.NoError(tb, cat.AddBook(catalog.PriceBook{ID: "std", Name: "Standard", Active: true}))
 	for _, p := range []struct {
@@ -83,7 +90,7 @@ func Desk(tb testing.TB) *quote.Desk {
 			Pricing: catalog.Pricing{Model: catalog.ModelPerUnit, UnitPrice: decimal.RequireFromString(p.price)}})
 		require.NoError(tb, err)
 	}
-	desk, err := quote.NewDesk(cat, tax.DefaultRates(), quote.Policy{
+	desk, err := quote.NewDesk(cat, rates, quote.Policy{
 		Levels: []string{"sales_rep", "sales_manager", "finance"},
 		Rules: []quote.Rule{{Limits: []quote.Limit{
 			{Level: "sales_rep", Percent: decimal.NewFromInt(10)},
