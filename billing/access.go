@@ -32,6 +32,7 @@ const (
 	PermCreditNoteCreate  Permission = "creditnote.create"
 	PermCreditNoteApprove Permission = "creditnote.approve"
 	PermBillRun           Permission = "billrun.run"
+	PermDunningRun        Permission = "dunning.run"
 	PermAuditRead         Permission = "audit.read"
 	PermKPIRead           Permission = "kpi.read"
 )
@@ -40,7 +41,7 @@ const (
 func Permissions() []Permission {
 	return []Permission{
 		PermAuditRead, PermBillRun, PermCatalogEdit, PermContractEdit, PermContractView,
-		PermCreditNoteApprove, PermCreditNoteCreate, PermInvoiceApprove, PermInvoiceCreate,
+		PermCreditNoteApprove, PermCreditNoteCreate, PermDunningRun, PermInvoiceApprove, PermInvoiceCreate,
 		PermInvoiceIssue, PermInvoiceSend, PermInvoiceView, PermInvoiceWriteOff, PermKPIRead,
 		PermPaymentRecord, PermQuoteApprove, PermQuoteCreate, PermQuoteSend, PermQuoteView,
 	}
@@ -75,7 +76,8 @@ type Role struct {
 //   - sales_manager: what a sales rep does, plus approving quotes; quote
 //     level sales_manager.
 //   - accountant: invoices (create, issue, send), payments, credit notes,
-//     bill runs, reading quotes, contracts, the audit trail and KPIs.
+//     bill runs, dunning, reading quotes, contracts, the audit trail and
+//     KPIs.
 //   - finance_manager: what an accountant does, plus approving invoices
 //     and credit notes, writing off, approving quotes at level finance.
 //   - admin: every permission.
@@ -85,7 +87,7 @@ func BuiltinRoles() []Role {
 	read := []Permission{PermQuoteView, PermContractView, PermInvoiceView}
 	sales := append(slices.Clone(read), PermQuoteCreate, PermQuoteSend)
 	accounting := append(slices.Clone(read), PermInvoiceCreate, PermInvoiceIssue, PermInvoiceSend,
-		PermPaymentRecord, PermCreditNoteCreate, PermBillRun, PermAuditRead, PermKPIRead, PermContractEdit)
+		PermPaymentRecord, PermCreditNoteCreate, PermBillRun, PermDunningRun, PermAuditRead, PermKPIRead, PermContractEdit)
 	return []Role{
 		{Name: RoleSalesRep, Permissions: sales, QuoteLevel: "sales_rep"},
 		{Name: RoleSalesManager, Permissions: append(slices.Clone(sales), PermQuoteApprove, PermKPIRead), QuoteLevel: "sales_manager"},

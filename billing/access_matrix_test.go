@@ -204,6 +204,14 @@ var permissionMatrix = []struct {
 			invoice.AllocateOldestFirst())
 		return err
 	}},
+	{"Dunning", "..YYY.", func(ctx context.Context, w *world, u string) error {
+		_, err := w.engine.Dunning(ctx, u, date.MustParse("2026-06-01"), invoice.DefaultDunningPolicy())
+		return err
+	}},
+	{"RecordReminders", "..YYY.", func(ctx context.Context, w *world, u string) error {
+		return w.engine.RecordReminders(ctx, u, invoice.Reminder{InvoiceID: uuid.MustParse(w.issuedInvoice), Step: "friendly",
+			Level: 1, On: date.MustParse("2026-05-08"), Channel: invoice.ChannelEmail, DaysOverdue: 7})
+	}},
 	{"CreateCreditNote", "..YYY.", func(ctx context.Context, w *world, u string) error {
 		_, err := w.engine.CreateCreditNote(ctx, u, w.issuedInvoice, invoice.CreditRequest{Reason: "error",
 			Lines: []invoice.LineCredit{{LineID: "1", Amount: money.MustParse("5.00 EUR")}}})

@@ -51,6 +51,14 @@
 // store shared by several instances (one implementing Claimer), runs
 // started at once split the customers between them.
 //
+// # Dunning
+//
+// Dunning proposes the reminders of the day for every overdue invoice,
+// under an invoice.DunningPolicy (friendly, firm, formal notice...); the
+// host sends them and records those it sent with RecordReminders, in the
+// invoices' audit trails, which the next runs read so that no step is
+// sent twice.
+//
 // # Stores
 //
 // A Store runs transactions over collections of records with optimistic

@@ -83,6 +83,7 @@ const (
 	ActionInvoiceSent       Action = "invoice.sent"
 	ActionInvoicePaid       Action = "invoice.payment_applied"
 	ActionInvoiceWrittenOff Action = "invoice.written_off"
+	ActionInvoiceReminded   Action = "invoice.reminded"
 	ActionCreditNoteCreated Action = "creditnote.created"
 	ActionCreditNoteIssued  Action = "creditnote.issued"
 	ActionPaymentRecorded   Action = "payment.recorded"

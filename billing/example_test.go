@@ -264,3 +264,47 @@ func ExampleEngine_Names() {
 	// claire submitted it: approved
 	// claire issued it as F2026-000001
 }
+
+// Dunning proposes the day's reminders; the host sends them and records
+// those it sent, so that the next run goes on to the next step.
+func ExampleEngine_Dunning() {
+	ctx := context.Background()
+	e := exampleEngine()
+	exampleContract(ctx, e, "Q-2026-0001", "Boulangerie Martin SARL")
+	rep, err := e.BillRun(ctx, "claire", date.MustParse("2026-04-01"), billing.BillRunOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	id := rep.Invoices[0].ID.String()
+	if _, _, err = e.SubmitInvoice(ctx, "claire", id); err == nil {
+		_, err = e.IssueInvoice(ctx, "claire", id, date.MustParse("2026-04-01")) // due in 30 days
+	}
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	policy := invoice.DefaultDunningPolicy()
+	for _, day := range []string{"2026-05-05", "2026-05-10", "2026-05-10", "2026-05-20"} {
+		reminders, err := e.Dunning(ctx, "claire", date.MustParse(day), policy)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(day+":", len(reminders), "to send")
+		for _, r := range reminders {
+			fmt.Println(" ", r.Number, r.Step, "by", r.Channel, r.DaysOverdue, "days late,", r.Balance, "owed")
+		}
+		if err := e.RecordReminders(ctx, "claire", reminders...); err != nil { // once sent
+			fmt.Println(err)
+			return
+		}
+	}
+	// Output:
+	// 2026-05-05: 0 to send
+	// 2026-05-10: 1 to send
+	//   F2026-000001 reminder by email 9 days late, 1200.00 EUR owed
+	// 2026-05-10: 0 to send
+	// 2026-05-20: 1 to send
+	//   F2026-000001 firm_reminder by email 19 days late, 1200.00 EUR owed
+}

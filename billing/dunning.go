@@ -1,0 +1,159 @@
+package billing
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"github.com/google/uuid"
+
+	"github.com/billkit/billkit/collab"
+	"github.com/billkit/billkit/date"
+	"github.com/billkit/billkit/invoice"
+	"github.com/billkit/billkit/validation"
+)
+
+// Dunning returns the reminders to send on day on under policy: for every
+// invoice of every customer that is open (it awaits payment and owes a
+// positive balance), not disputed and overdue, the step that has fallen
+// due, as invoice.DunningPolicy.Run decides. What was done before is what
+// RecordReminders recorded in the invoices' audit trails, so that no step
+// is sent twice. Dunning changes nothing: the host sends the reminders,
+// then records those it sent. It needs dunning.run.
+func (e *Engine) Dunning(ctx context.Context, userID string, on date.Date, policy invoice.DunningPolicy) ([]invoice.Reminder, error) {
+	if err := e.access.Check(userID, PermDunningRun); err != nil {
+		return nil, err
+	}
+	if err := policy.Validate(); err != nil {
+		return nil, err
+	}
+	var receivables []invoice.Receivable
+	var records []invoice.ReminderRecord
+	err := e.view(ctx, func(tx Tx) error {
+		err := scanAll(ctx, tx.Ledgers(), func(r Record[invoice.LedgerSnapshot]) error {
+			st, err := loadLedger(ctx, tx, r.Value.Customer, r.Value.Currency)
+			if err != nil {
+				return err
+			}
+			for _, rc := range st.ledger.Receivables() {
+				if rc.IsOpen() && rc.DaysOverdue(on) > 0 {
+					receivables = append(receivables, rc)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for _, rc := range receivables {
+			recs, err := reminderRecords(ctx, tx, rc.InvoiceID)
+			if err != nil {
+				return err
+			}
+			records = append(records, recs...)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	history, err := invoice.NewDunningHistory(records...)
+	if err != nil {
+		return nil, err
+	}
+	return policy.Run(on, receivables, history)
+}
+
+// RecordReminders records reminders that the host sent, as Dunning
+// proposed them: each is appended to the audit trail of its invoice
+// (invoice.reminded, with the step, the steps it overtook, the day of the
+// run and the balance), which the next runs read, and which the invoice's
+// activity feed shows. A reminder of an invoice that is not stored, or
+// whose step (or a step it overtook) was recorded already for the
+// invoice, is refused, and then nothing is recorded. It needs
+// dunning.run.
+func (e *Engine) RecordReminders(ctx context.Context, userID string, reminders ...invoice.Reminder) error {
+	if err := e.access.Check(userID, PermDunningRun); err != nil {
+		return err
+	}
+	return e.update(ctx, userID, func(tx Tx, c *change) error {
+		histories := map[uuid.UUID]*invoice.DunningHistory{}
+		for i, rem := range reminders {
+			id := rem.InvoiceID.String()
+			rec, err := tx.Invoices().Get(ctx, id)
+			if err != nil {
+				return err
+			}
+			h := histories[rem.InvoiceID]
+			if h == nil {
+				recs, err := reminderRecords(ctx, tx, rem.InvoiceID)
+				if err != nil {
+					return err
+				}
+				if h, err = invoice.NewDunningHistory(recs...); err != nil {
+					return err
+				}
+				histories[rem.InvoiceID] = h
+			}
+			if err := h.Record(rem); err != nil {
+				var errs validation.Errors
+				errs.MergeAt("reminders["+strconv.Itoa(i)+"]", err)
+				return errs.Err()
+			}
+			c.record(invoiceRef(rec.Value), ActionInvoiceReminded, nil, reminderFields(rem), rec.Version, "")
+		}
+		return nil
+	})
+}
+
+// reminderFields are the audited fields of a reminder sent, from which
+// reminderRecords reads the dunning history back.
+func reminderFields(rem invoice.Reminder) []field {
+	return []field{
+		{"reminder_step", rem.Step},
+		{"reminder_level", strconv.Itoa(rem.Level)},
+		{"reminder_skipped", strings.Join(rem.Skipped, ",")},
+		{"reminder_on", dateText(rem.On)},
+		{"reminder_channel", string(rem.Channel)},
+		{"days_overdue", strconv.Itoa(rem.DaysOverdue)},
+		{"balance", amountText(rem.Balance)},
+	}
+}
+
+// reminderRecords reads the dunning history of an invoice from its audit
+// trail: the steps sent, and those they overtook as skipped.
+func reminderRecords(ctx context.Context, tx Tx, invoiceID uuid.UUID) ([]invoice.ReminderRecord, error) {
+	ref := collab.Ref{Kind: collab.KindInvoice, ID: invoiceID.String()}
+	events, err := tx.Events().Object(ctx, ref, EventQuery{})
+	if err != nil {
+		return nil, err
+	}
+	var out []invoice.ReminderRecord
+	for _, ev := range events {
+		if ev.Action != ActionInvoiceReminded {
+			continue
+		}
+		var step, skipped, on string
+		for _, ch := range ev.Changes {
+			switch ch.Field {
+			case "reminder_step":
+				step = ch.After
+			case "reminder_skipped":
+				skipped = ch.After
+			case "reminder_on":
+				on = ch.After
+			}
+		}
+		day, err := date.Parse(on)
+		if err != nil {
+			return nil, err
+		}
+		if skipped != "" {
+			for _, key := range strings.Split(skipped, ",") {
+				out = append(out, invoice.ReminderRecord{InvoiceID: invoiceID, Step: key, On: day, Skipped: true})
+			}
+		}
+		out = append(out, invoice.ReminderRecord{InvoiceID: invoiceID, Step: step, On: day})
+	}
+	return out, nil
+}
