@@ -94,7 +94,7 @@ func TestDunning(t *testing.T) {
 	for _, h := range history {
 		said = append(said, h.Summary)
 	}
-	assert.Contains(t, strings.Join(said, "\n"), "sent reminder "+policy.Steps[0].Key)
+	assert.Contains(t, strings.Join(said, "\n"), "sent the dunning step "+friendly)
 
 	// An unknown invoice, and a bad policy, are refused.
 	err = e.RecordReminders(ctx, carol, invoice.Reminder{InvoiceID: uuid.New(), Step: "x", On: date.MustParse("2026-06-01")})

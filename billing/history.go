@@ -220,7 +220,7 @@ var historyPhrases = map[Action]struct{ phrase, field string }{
 	ActionInvoiceSent:       {"sent it to the customer", ""},
 	ActionInvoicePaid:       {"applied a payment: ", "status"},
 	ActionInvoiceWrittenOff: {"wrote it off", ""},
-	ActionInvoiceReminded:   {"sent reminder ", "reminder_step"},
+	ActionInvoiceReminded:   {"sent the dunning step ", "reminder_step"},
 	ActionCreditNoteCreated: {"drew up the credit note", ""},
 	ActionCreditNoteIssued:  {"issued the credit note as ", "number"},
 	ActionPaymentRecorded:   {"recorded a payment", ""},
