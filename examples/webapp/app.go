@@ -123,12 +123,14 @@ func (a *app) routes() {
 	a.mux.HandleFunc("GET /creditnotes/{id}/document", a.page(a.invoiceDocument))
 	a.mux.HandleFunc("GET /quotes/{id}/document", a.page(a.quoteDocument))
 	a.mux.HandleFunc("GET /approvals", a.page(a.approvals))
+	a.mux.HandleFunc("GET /dunning", a.page(a.dunning))
 	a.mux.HandleFunc("GET /notifications", a.page(a.notifications))
 	a.mux.HandleFunc("GET /dashboard", a.page(a.dashboard))
 	a.mux.HandleFunc("GET /charts/{name}", a.page(a.chart))
 
 	a.mux.HandleFunc("POST /switch", a.action(a.switchUser))
 	a.mux.HandleFunc("POST /approvals/{id}/approve", a.action(a.approve))
+	a.mux.HandleFunc("POST /dunning/sent", a.action(a.remindersSent))
 	a.mux.HandleFunc("POST /approvals/{id}/reject", a.action(a.reject))
 	for _, step := range []string{"submit", "issue", "send"} {
 		a.mux.HandleFunc("POST /invoices/{id}/"+step, a.action(a.invoiceStep(step)))

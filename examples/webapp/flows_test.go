@@ -364,3 +364,31 @@ func TestQuoteDeclineRevise(t *testing.T) {
 	assert.Equal(t, http.StatusConflict, do(t, a, alice, path+"/accept", url.Values{}).Code)
 	assert.Equal(t, http.StatusConflict, do(t, a, alice, path+"/revise", url.Values{}).Code)
 }
+
+// The reminders page lists today's reminders for those who run dunning;
+// marking them as sent records them, and the page is then empty until the
+// next step falls due. The invoice's feed says which step was sent.
+func TestDunningPage(t *testing.T) {
+	a := newTestApp(t)
+	ctx := context.Background()
+	assert.NotContains(t, do(t, a, alice, "/invoices", nil).Body.String(), `href="/dunning"`, "sales reps do not dun")
+	assert.Equal(t, http.StatusForbidden, do(t, a, alice, "/dunning", nil).Code)
+	assert.Equal(t, http.StatusForbidden, do(t, a, alice, "/dunning/sent", url.Values{}).Code)
+
+	page := do(t, a, claire, "/dunning", nil).Body.String()
+	assert.Contains(t, page, `href="/dunning"`)
+	due, err := a.svc.engine.Dunning(ctx, claire, today, invoice.DefaultDunningPolicy())
+	require.NoError(t, err)
+	require.NotEmpty(t, due, "the seed has overdue invoices")
+	for _, r := range due {
+		assert.Contains(t, page, "Invoice "+r.Number)
+	}
+	assert.NotContains(t, page, "id:", "customers are named, not keyed")
+	w := do(t, a, claire, "/dunning/sent", url.Values{})
+	require.Equal(t, http.StatusSeeOther, w.Code, w.Body.String())
+	assert.Contains(t, do(t, a, claire, "/dunning", nil).Body.String(), "No reminder to send today.")
+	left, err := a.svc.engine.Dunning(ctx, claire, today, invoice.DefaultDunningPolicy())
+	require.NoError(t, err)
+	assert.Empty(t, left)
+	assert.Contains(t, do(t, a, claire, "/invoices/"+due[0].InvoiceID.String(), nil).Body.String(), "sent the dunning step")
+}

@@ -10,8 +10,9 @@
 // discounts are changed, sent to approval when a discount is over the
 // author's limit, sent and accepted, or declined and revised; payments
 // and credit notes drawn up line by line from an issued invoice; an
-// approval inbox; the notifications of the signed-in user; and a
-// dashboard of KPIs drawn as SVG charts on the server. A switcher in the header signs in as one of
+// approval inbox; the day's dunning reminders; the notifications of the
+// signed-in user; and a dashboard of KPIs drawn as SVG charts on the
+// server. A switcher in the header signs in as one of
 // six people with billkit's built-in roles, to see what each may do.
 //
 //	go run ./examples/webapp

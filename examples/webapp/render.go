@@ -29,6 +29,7 @@ type layout struct {
 	Unread     int
 	MayApprove bool
 	MayKPI     bool
+	MayDun     bool
 	CSRF       string
 	Path       string
 	Content    any
@@ -76,7 +77,7 @@ func parsePages() (map[string]*template.Template, error) {
 // that a template error never sends half a page.
 func (a *app) render(w http.ResponseWriter, r *request, status int, page, title string, content any) {
 	data := layout{Title: title, User: r.user, People: people, Unread: a.unread(r.user.ID),
-		MayApprove: a.mayApprove(r.user.ID), MayKPI: a.mayReadKPIs(r.user.ID),
+		MayApprove: a.mayApprove(r.user.ID), MayKPI: a.mayReadKPIs(r.user.ID), MayDun: a.mayDun(r.user.ID),
 		CSRF: r.csrf, Path: r.URL.RequestURI(), Content: content}
 	var buf bytes.Buffer
 	if err := a.pages[page].ExecuteTemplate(&buf, "layout", data); err != nil {
