@@ -3,7 +3,6 @@ package billing
 import (
 	"context"
 	"strconv"
-	"strings"
 
 	"github.com/google/uuid"
 
@@ -108,16 +107,21 @@ func (e *Engine) RecordReminders(ctx context.Context, userID string, reminders .
 
 // reminderFields are the audited fields of a reminder sent, from which
 // reminderRecords reads the dunning history back.
+// Each step overtaken is a field of its own: a step's key may hold any
+// character, so no separator could join them.
 func reminderFields(rem invoice.Reminder) []field {
-	return []field{
+	fs := []field{
 		{"reminder_step", rem.Step},
 		{"reminder_level", strconv.Itoa(rem.Level)},
-		{"reminder_skipped", strings.Join(rem.Skipped, ",")},
 		{"reminder_on", dateText(rem.On)},
 		{"reminder_channel", string(rem.Channel)},
 		{"days_overdue", strconv.Itoa(rem.DaysOverdue)},
 		{"balance", amountText(rem.Balance)},
 	}
+	for _, key := range rem.Skipped {
+		fs = append(fs, field{"reminder_skipped", key})
+	}
+	return fs
 }
 
 // reminderRecords reads the dunning history of an invoice from its audit
@@ -133,13 +137,14 @@ func reminderRecords(ctx context.Context, tx Tx, invoiceID uuid.UUID) ([]invoice
 		if ev.Action != ActionInvoiceReminded {
 			continue
 		}
-		var step, skipped, on string
+		var step, on string
+		var skipped []string
 		for _, ch := range ev.Changes {
 			switch ch.Field {
 			case "reminder_step":
 				step = ch.After
 			case "reminder_skipped":
-				skipped = ch.After
+				skipped = append(skipped, ch.After)
 			case "reminder_on":
 				on = ch.After
 			}
@@ -148,10 +153,8 @@ func reminderRecords(ctx context.Context, tx Tx, invoiceID uuid.UUID) ([]invoice
 		if err != nil {
 			return nil, err
 		}
-		if skipped != "" {
-			for _, key := range strings.Split(skipped, ",") {
-				out = append(out, invoice.ReminderRecord{InvoiceID: invoiceID, Step: key, On: day, Skipped: true})
-			}
+		for _, key := range skipped {
+			out = append(out, invoice.ReminderRecord{InvoiceID: invoiceID, Step: key, On: day, Skipped: true})
 		}
 		out = append(out, invoice.ReminderRecord{InvoiceID: invoiceID, Step: step, On: day})
 	}

@@ -102,3 +102,32 @@ func TestDunning(t *testing.T) {
 	_, err = e.Dunning(ctx, carol, date.MustParse("2026-06-01"), invoice.DunningPolicy{})
 	require.ErrorAs(t, err, &invalid)
 }
+
+// A policy's step keys may hold any character: the steps a reminder
+// overtook read back from the audit trail as they were, not split where
+// a key has a comma.
+func TestDunningStepKeysWithCommas(t *testing.T) {
+	ctx := context.Background()
+	e := newFixture(t).engine
+	policy := invoice.DunningPolicy{Steps: []invoice.DunningStep{
+		{Key: "x,y", DaysAfterDue: 7, Template: "t1", Channel: invoice.ChannelEmail},
+		{Key: "x", DaysAfterDue: 15, Template: "t2", Channel: invoice.ChannelEmail},
+		{Key: "y", DaysAfterDue: 30, Template: "t3", Channel: invoice.ChannelEmail},
+	}}
+	issued(t, e, "100.00")
+	run := func(on string) []invoice.Reminder {
+		t.Helper()
+		rems, err := e.Dunning(ctx, carol, date.MustParse(on), policy)
+		require.NoError(t, err)
+		return rems
+	}
+	rems := run("2026-05-17")
+	require.Len(t, rems, 1)
+	assert.Equal(t, "x", rems[0].Step)
+	assert.Equal(t, []string{"x,y"}, rems[0].Skipped)
+	require.NoError(t, e.RecordReminders(ctx, carol, rems...))
+	assert.Empty(t, run("2026-05-20"))
+	rems = run("2026-06-01")
+	require.Len(t, rems, 1, "step y was not done: only x,y was skipped")
+	assert.Equal(t, "y", rems[0].Step)
+}
