@@ -23,11 +23,15 @@ import (
 type table[T any] struct {
 	kind    string
 	uuidIDs bool // IDs are UUIDs; else any non-empty text
+	// locked makes Get in a write transaction lock the row it reads
+	// until the transaction ends (SELECT ... FOR UPDATE), as the
+	// billing.Tx contract asks of ledgers.
+	locked bool
 	// columns returns the derived columns of a value, in the order of
 	// the table's extra columns.
 	columns func(T) []any
 
-	get, getMany, insert, insertMany, taken, update, version, scanAll, scanAfter, scanAfterText string
+	get, getLocked, getMany, insert, insertMany, taken, update, version, scanAll, scanAfter, scanAfterText string
 }
 
 // newTable writes the statements of a table named name in schema, whose
@@ -44,6 +48,7 @@ func newTable[T any](schema, name, kind string, uuidIDs bool, extra, types []str
 	}
 	last := fmt.Sprintf("$%d", len(extra)+3)
 	t.get = "SELECT version, value FROM " + rel + " WHERE id = $1"
+	t.getLocked = t.get + " FOR UPDATE"
 	idType := "text"
 	if uuidIDs {
 		idType = "uuid"
@@ -63,15 +68,19 @@ func newTable[T any](schema, name, kind string, uuidIDs bool, extra, types []str
 	t.insertMany = "INSERT INTO " + rel + " (" + cols + ")\nSELECT " + strings.Join(picked, ", ") +
 		" FROM unnest(" + strings.Join(from, ", ") + ") AS r(" + strings.Join(names, ", ") + ")\n" +
 		"WHERE NOT EXISTS (SELECT FROM " + rel + " WHERE id = ANY($1::" + idType + "[]))\nON CONFLICT (id) DO NOTHING"
-	t.taken = "SELECT id::text, version FROM " + rel + " WHERE id = ANY($1::" + idType + "[]) ORDER BY id LIMIT 1"
+	// Every query that selects id::text orders by the table's own
+	// column, r.id: a bare "ORDER BY id" would name the text output
+	// column, and sort every row instead of reading the primary key's
+	// index in order.
+	t.taken = "SELECT r.id::text, r.version FROM " + rel + " AS r WHERE r.id = ANY($1::" + idType + "[]) ORDER BY r.id LIMIT 1"
 	t.update = "UPDATE " + rel + " SET " + strings.Join(sets, ", ") + " WHERE id = $1 AND version = " + last + " RETURNING version"
 	t.version = "SELECT version FROM " + rel + " WHERE id = $1"
-	sel := "SELECT id::text, version, value FROM " + rel
-	t.scanAll = sel + " ORDER BY id LIMIT $1"
-	t.scanAfter = sel + " WHERE id > $2 ORDER BY id LIMIT $1"
+	sel := "SELECT r.id::text, r.version, r.value FROM " + rel + " AS r"
+	t.scanAll = sel + " ORDER BY r.id LIMIT $1"
+	t.scanAfter = sel + " WHERE r.id > $2 ORDER BY r.id LIMIT $1"
 	// A cursor that is no canonical UUID is compared as text: the text
 	// of canonical UUIDs sorts in their byte order.
-	t.scanAfterText = sel + ` WHERE id::text > $2 COLLATE "C" ORDER BY id LIMIT $1`
+	t.scanAfterText = sel + ` WHERE r.id::text > $2 COLLATE "C" ORDER BY r.id LIMIT $1`
 	return t
 }
 
@@ -139,9 +148,13 @@ func (c *collection[T]) Get(ctx context.Context, id string) (billing.Record[T], 
 	if id == "" || (c.t.uuidIDs && !canonical(id)) || !storable(id) {
 		return billing.Record[T]{}, &billing.NotFoundError{Kind: c.t.kind, ID: id}
 	}
+	get := c.t.get
+	if c.t.locked && c.tx.writable {
+		get = c.t.getLocked
+	}
 	var version int64
 	var raw []byte
-	err := c.tx.ptx.QueryRow(ctx, c.t.get, id).Scan(&version, &raw)
+	err := c.tx.ptx.QueryRow(ctx, get, id).Scan(&version, &raw)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return billing.Record[T]{}, &billing.NotFoundError{Kind: c.t.kind, ID: id}
 	}

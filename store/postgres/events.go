@@ -187,8 +187,23 @@ func (e *eventLog) query(ctx context.Context, ref *collab.Ref, q billing.EventQu
 	if !storable(q.After.ID) {
 		return nil, validation.New("after.id", validation.CodeInvalid, "must be UTF-8 text without NUL characters")
 	}
+	sql, args := t.s.q.eventQuery(ref, q)
+	rows, err := t.ptx.Query(ctx, sql, args...)
+	if err != nil {
+		return nil, t.fail(err)
+	}
+	out, err := scanEvents(rows)
+	if err != nil {
+		return nil, t.fail(err)
+	}
+	return out, nil
+}
+
+// eventQuery returns the SQL and the arguments that select the events of
+// ref (every object when nil) that q selects.
+func (qs *queries) eventQuery(ref *collab.Ref, q billing.EventQuery) (string, []any) {
 	var sql strings.Builder
-	sql.WriteString(t.s.q.eventColumns)
+	sql.WriteString(qs.eventColumns)
 	var args []any
 	first := true
 	where := func(cond string, vals ...any) {
@@ -234,23 +249,15 @@ func (e *eventLog) query(ctx context.Context, ref *collab.Ref, q billing.EventQu
 		}
 	}
 	if q.Descending {
-		sql.WriteString(" ORDER BY at DESC, at_nanos DESC, id DESC")
+		sql.WriteString(" ORDER BY e.at DESC, e.at_nanos DESC, e.id DESC")
 	} else {
-		sql.WriteString(" ORDER BY at, at_nanos, id")
+		sql.WriteString(" ORDER BY e.at, e.at_nanos, e.id")
 	}
 	if q.Limit > 0 {
 		args = append(args, int64(q.Limit))
 		sql.WriteString(" LIMIT $" + strconv.Itoa(len(args)))
 	}
-	rows, err := t.ptx.Query(ctx, sql.String(), args...)
-	if err != nil {
-		return nil, t.fail(err)
-	}
-	out, err := scanEvents(rows)
-	if err != nil {
-		return nil, t.fail(err)
-	}
-	return out, nil
+	return sql.String(), args
 }
 
 // scanEvents reads the events of rows, selected by eventColumns, and

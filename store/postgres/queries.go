@@ -39,6 +39,9 @@ func newQueries(schema string) queries {
 		approvals: newTable(schema, "approvals", "approval", true, []string{"status"}, []string{"text"},
 			func(r billing.ApprovalRequest) []any { return []any{clean(string(r.Status))} }),
 	}
+	// A customer's ledger is where concurrent writers of the customer's
+	// receivables queue (see billing.Tx.Ledgers).
+	q.ledgers.locked = true
 	ev := schema + ".events"
 	// Events are appended all or none: when one of the IDs is stored
 	// already, the insert adds nothing, and eventTaken finds which.
@@ -47,14 +50,16 @@ SELECT *, $11::uuid FROM unnest($1::uuid[], $2::smallint[], $3::timestamptz[], $
 	$7::text[], $8::jsonb[], $9::bigint[], $10::text[])
 WHERE NOT EXISTS (SELECT FROM ` + ev + ` WHERE id = ANY($1::uuid[]))
 ON CONFLICT (id) DO NOTHING`
-	q.eventTaken = "SELECT id::text FROM " + ev + " WHERE id = ANY($1::uuid[]) ORDER BY id LIMIT 1"
+	q.eventTaken = "SELECT e.id::text FROM " + ev + " AS e WHERE e.id = ANY($1::uuid[]) ORDER BY e.id LIMIT 1"
 	// One event, the common case, needs no duplicate check of its own:
 	// if its ID is taken, nothing is inserted.
 	q.appendEvent = `INSERT INTO ` + ev + ` (id, at_nanos, at, actor, object_kind, object_id, action, changes, version, reason, origin)
 VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11::uuid) ON CONFLICT (id) DO NOTHING`
 	q.notify = "SELECT pg_notify($1, $2 || pg_current_xact_id()::text)"
-	q.eventColumns = "SELECT id::text, at, at_nanos, actor, object_kind, object_id, action, changes, version, reason FROM " + ev
-	q.eventsOfTx = q.eventColumns + " WHERE tx = $1::xid8 ORDER BY at, at_nanos, id"
+	// The events' ID is selected as text: ordering by e.id, not id,
+	// keeps to the uuid column that the indexes hold.
+	q.eventColumns = "SELECT e.id::text, e.at, e.at_nanos, e.actor, e.object_kind, e.object_id, e.action, e.changes, e.version, e.reason FROM " + ev + " AS e"
+	q.eventsOfTx = q.eventColumns + " WHERE e.tx = $1::xid8 ORDER BY e.at, e.at_nanos, e.id"
 	// The events of the transactions of other stores committed between
 	// two snapshots: visible in the second ($3), not in the first ($4).
 	// Those are the first snapshot's running transactions ($2) and the
@@ -64,7 +69,7 @@ VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11::uuid) ON CONF
 WHERE (tx >= $1::xid8 OR tx = ANY($2::xid8[]))
 	AND pg_visible_in_snapshot(tx, $3::pg_snapshot) AND NOT pg_visible_in_snapshot(tx, $4::pg_snapshot)
 	AND origin IS DISTINCT FROM $5::uuid
-ORDER BY tx, at, at_nanos, id`
+ORDER BY e.tx, e.at, e.at_nanos, e.id`
 	q.mark = "INSERT INTO " + schema + ".marks (key, invoice_id) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING"
 	q.marked = "SELECT invoice_id::text FROM " + schema + ".marks WHERE key = $1"
 	q.markAll = "INSERT INTO " + schema + ".marks (key, invoice_id) SELECT * FROM unnest($1::text[], $2::uuid[]) ON CONFLICT (key) DO NOTHING RETURNING key"
