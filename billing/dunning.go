@@ -2,6 +2,8 @@ package billing
 
 import (
 	"context"
+	"errors"
+	"slices"
 	"strconv"
 
 	"github.com/google/uuid"
@@ -76,13 +78,30 @@ func (e *Engine) RecordReminders(ctx context.Context, userID string, reminders .
 		return err
 	}
 	return e.update(ctx, userID, func(tx Tx, c *change) error {
-		histories := map[uuid.UUID]*invoice.DunningHistory{}
+		recs := make([]Record[invoice.Snapshot], len(reminders))
+		ledgers := make([]string, 0, len(reminders))
 		for i, rem := range reminders {
-			id := rem.InvoiceID.String()
-			rec, err := tx.Invoices().Get(ctx, id)
+			rec, err := tx.Invoices().Get(ctx, rem.InvoiceID.String())
 			if err != nil {
 				return err
 			}
+			recs[i] = rec
+			doc := &rec.Value.Document
+			ledgers = append(ledgers, LedgerKey(CustomerKey(doc.Buyer), doc.Currency.Code()))
+		}
+		// The ledgers are read before the reminders recorded so far, so
+		// that twins of this call queue on them (see Tx.Ledgers) and the
+		// later one finds what the first recorded; in one order, so that
+		// two calls never wait for each other.
+		slices.Sort(ledgers)
+		for _, key := range slices.Compact(ledgers) {
+			if _, err := tx.Ledgers().Get(ctx, key); err != nil && !errors.Is(err, ErrNotFound) {
+				return err
+			}
+		}
+		histories := map[uuid.UUID]*invoice.DunningHistory{}
+		for i, rem := range reminders {
+			rec := recs[i]
 			h := histories[rem.InvoiceID]
 			if h == nil {
 				recs, err := reminderRecords(ctx, tx, rem.InvoiceID)
@@ -132,7 +151,17 @@ func reminderRecords(ctx context.Context, tx Tx, invoiceID uuid.UUID) ([]invoice
 	if err != nil {
 		return nil, err
 	}
+	// A step is counted once, as first recorded: a store that let twin
+	// calls of RecordReminders both commit must not stop every later
+	// dunning run.
 	var out []invoice.ReminderRecord
+	seen := map[string]bool{}
+	keep := func(rec invoice.ReminderRecord) {
+		if !seen[rec.Step] {
+			seen[rec.Step] = true
+			out = append(out, rec)
+		}
+	}
 	for _, ev := range events {
 		if ev.Action != ActionInvoiceReminded {
 			continue
@@ -154,9 +183,9 @@ func reminderRecords(ctx context.Context, tx Tx, invoiceID uuid.UUID) ([]invoice
 			return nil, err
 		}
 		for _, key := range skipped {
-			out = append(out, invoice.ReminderRecord{InvoiceID: invoiceID, Step: key, On: day, Skipped: true})
+			keep(invoice.ReminderRecord{InvoiceID: invoiceID, Step: key, On: day, Skipped: true})
 		}
-		out = append(out, invoice.ReminderRecord{InvoiceID: invoiceID, Step: step, On: day})
+		keep(invoice.ReminderRecord{InvoiceID: invoiceID, Step: step, On: day})
 	}
 	return out, nil
 }

@@ -205,6 +205,10 @@ func (e *Engine) issue(ctx context.Context, tx Tx, c *change, inv *invoice.Invoi
 	if err != nil {
 		return invoice.Snapshot{}, err
 	}
+	if _, ok := st.invoices[inv.ID()]; ok {
+		// A concurrent call issued it since this one read it.
+		return invoice.Snapshot{}, &ConflictError{Kind: "invoice", ID: inv.ID().String(), Expected: v}
+	}
 	if err := st.ledger.AddInvoice(inv); err != nil {
 		return invoice.Snapshot{}, err
 	}

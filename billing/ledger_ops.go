@@ -140,6 +140,10 @@ func (e *Engine) IssueCreditNote(ctx context.Context, userID, id string, on date
 		}
 		before := invoiceFields(cn.Snapshot())
 		return e.changeLedger(ctx, tx, c, origID, ActionCreditNoteIssued, "", func(st *ledgerState, _ *invoice.Invoice) error {
+			if _, ok := st.invoices[cn.ID()]; ok {
+				// A concurrent call issued it since this one read it.
+				return &ConflictError{Kind: "invoice", ID: id, Expected: v}
+			}
 			if _, err := st.ledger.IssueCreditNote(ctx, cn, tx.Sequence(), e.credits, on); err != nil {
 				return err
 			}

@@ -41,6 +41,16 @@ type Tx interface {
 	// Invoices holds invoices and credit notes, keyed by ID.
 	Invoices() Collection[invoice.Snapshot]
 	// Ledgers holds customer ledgers, keyed by LedgerKey.
+	//
+	// In an Update, Get of a ledger holds it until the transaction
+	// ends: another Update that gets the same ledger waits until then,
+	// and afterwards reads what this one committed, in that Get and in
+	// every read after it. The engine gets a customer's ledger before it
+	// reads the customer's issued invoices or their dunning history, so
+	// that concurrent writers of a customer's receivables run one after
+	// the other and never decide on a mix of two states. A store that
+	// runs one Update at a time keeps this as it is; store/postgres
+	// locks the ledger's row.
 	Ledgers() Collection[invoice.LedgerSnapshot]
 	// Approvals holds approval requests, keyed by request ID.
 	Approvals() Collection[ApprovalRequest]

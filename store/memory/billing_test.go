@@ -80,3 +80,10 @@ func count(t *testing.T, s *memory.Store) int {
 }
 
 var t0 = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+
+func TestEngine(t *testing.T) {
+	storetest.RunEngine(t, func(*testing.T) (billing.Store, billing.Store) {
+		s := memory.NewStore()
+		return s, s
+	})
+}

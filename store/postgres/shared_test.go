@@ -21,3 +21,8 @@ func TestFeed(t *testing.T) {
 	needDB(t)
 	storetest.RunFeed(t, openStorePair)
 }
+
+func TestEngine(t *testing.T) {
+	needDB(t)
+	storetest.RunEngine(t, openStorePair)
+}

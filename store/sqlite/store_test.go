@@ -40,3 +40,12 @@ func openMemory(t testing.TB) *sqlite.Store {
 	t.Helper()
 	return openAt(t, sqlite.Memory)
 }
+
+// TestEngine runs the engine suite with two stores over one database
+// file, as two processes sharing it.
+func TestEngine(t *testing.T) {
+	storetest.RunEngine(t, func(t *testing.T) (billing.Store, billing.Store) {
+		path := filepath.Join(t.TempDir(), "billing.db")
+		return openAt(t, path), openAt(t, path)
+	})
+}
