@@ -224,3 +224,36 @@ func copyRows(b *testing.B, ctx context.Context, conn *pgx.Conn, schema string, 
 		b.Fatal(err)
 	}
 }
+
+var sinkContracts int
+
+// BenchmarkScanContracts reads -billkit.subs stored contracts in pages of
+// 1,000, as a bill run reads them, in one read-only transaction. One op
+// is the whole scan; contracts/s is the throughput.
+func BenchmarkScanContracts(b *testing.B) {
+	needDB(b)
+	n := *benchSubs
+	ctx := context.Background()
+	st := openStore(b)
+	e := newEngines(b, st)[0]
+	storetest.PutContracts(b, st, storetest.MonthlyContract(b, e.Desk()), n)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		sinkContracts = 0
+		err := st.View(ctx, func(tx billing.Tx) error {
+			for after := ""; ; {
+				page, err := tx.Contracts().Scan(ctx, after, 1000)
+				if err != nil || len(page) == 0 {
+					return err
+				}
+				sinkContracts += len(page)
+				after = page[len(page)-1].ID
+			}
+		})
+		if err != nil || sinkContracts != n {
+			b.Fatalf("scan: %v, %d contracts", err, sinkContracts)
+		}
+	}
+	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "contracts/s")
+}
