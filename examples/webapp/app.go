@@ -10,9 +10,11 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"github.com/billkit/billkit/billing"
 	"github.com/billkit/billkit/collab"
@@ -263,9 +265,17 @@ func userName(id string) string {
 }
 
 // localPath returns p when it is a path of this site, else "/": a
-// redirect never leaves the site.
+// redirect never leaves the site. A path starts with one slash, and
+// holds no backslash and no control character, which browsers drop or
+// read as a slash: "/\t/evil.example" and "/\\evil.example" would
+// both lead to another host.
 func localPath(p string) string {
-	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.HasPrefix(p, "/\\") {
+	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") ||
+		strings.ContainsFunc(p, func(r rune) bool { return r == '\\' || unicode.IsControl(r) }) {
+		return "/"
+	}
+	u, err := url.Parse(p)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || u.Opaque != "" {
 		return "/"
 	}
 	return p

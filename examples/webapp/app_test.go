@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -223,6 +224,28 @@ func TestSwitchUser(t *testing.T) {
 	w = do(t, a, "", "/switch", url.Values{"user": {felix}, "back": {"//evil.example/"}})
 	assert.Equal(t, "/", w.Header().Get("Location"))
 	assert.Equal(t, http.StatusBadRequest, do(t, a, "", "/switch", url.Values{"user": {"mallory"}}).Code)
+}
+
+// The page a user switch goes back to is a path of this site: any other
+// URL, or one a browser could read as another host (a tab or a newline
+// it drops, a backslash it reads as a slash), leads to "/" instead.
+func TestSwitchUserStaysOnTheSite(t *testing.T) {
+	a := newTestApp(t)
+	for _, back := range []string{"//evil.example/", "/\\evil.example", "\t//evil.example", "/\t/evil.example",
+		"/\n/evil.example", "/\r\n/evil.example", "/\\/evil.example", "/.\\evil.example", "https://evil.example/",
+		"https:/evil.example", "javascript:alert(1)", " //evil.example", "/\x7f/evil.example", "/\u0085/evil.example", ""} {
+		t.Run(strconv.Quote(back), func(t *testing.T) {
+			assert.Equal(t, "/", localPath(back))
+			w := do(t, a, "", "/switch", url.Values{"user": {felix}, "back": {back}})
+			require.Equal(t, http.StatusSeeOther, w.Code, w.Body.String())
+			assert.Equal(t, "/", w.Header().Get("Location"))
+		})
+	}
+	for _, back := range []string{"/", "/quotes", "/invoices/01960000-0000-7000-8000-000000000001?lang=fr", "/a//b", "/%2F%2Fevil.example"} {
+		t.Run(strconv.Quote(back), func(t *testing.T) {
+			assert.Equal(t, back, localPath(back))
+		})
+	}
 }
 
 // A first visit gets a form token cookie, SameSite=Strict, and the pages
