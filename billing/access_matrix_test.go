@@ -119,7 +119,11 @@ var permissionMatrix = []struct {
 		return err
 	}},
 	{"EditQuote", "YY..Y.", func(ctx context.Context, w *world, u string) error {
-		_, err := w.engine.EditQuote(ctx, u, w.draftQuote, func(in *quote.Input) error { in.Lines[0].Quantity = decimal.NewFromInt(5); return nil })
+		rec, err := w.engine.QuoteRecord(ctx, erin, w.draftQuote)
+		if err != nil {
+			return err
+		}
+		_, err = w.engine.EditQuote(ctx, u, w.draftQuote, rec.Version, func(in *quote.Input) error { in.Lines[0].Quantity = decimal.NewFromInt(5); return nil })
 		return err
 	}},
 	{"SubmitQuote", "YY..Y.", func(ctx context.Context, w *world, u string) error {
@@ -144,6 +148,10 @@ var permissionMatrix = []struct {
 	}},
 	{"Quote", "YYYYYY", func(ctx context.Context, w *world, u string) error {
 		_, err := w.engine.Quote(ctx, u, w.draftQuote)
+		return err
+	}},
+	{"QuoteRecord", "YYYYYY", func(ctx context.Context, w *world, u string) error {
+		_, err := w.engine.QuoteRecord(ctx, u, w.draftQuote)
 		return err
 	}},
 	{"ApproveQuoteDiscount", ".Y.YY.", func(ctx context.Context, w *world, u string) error {
@@ -171,7 +179,11 @@ var permissionMatrix = []struct {
 		return err
 	}},
 	{"EditInvoice", "..YYY.", func(ctx context.Context, w *world, u string) error {
-		_, err := w.engine.EditInvoice(ctx, u, w.draftInvoice, func(d *invoice.Document) error { d.PaymentTerms = "15 days"; return nil })
+		rec, err := w.engine.InvoiceRecord(ctx, erin, w.draftInvoice)
+		if err != nil {
+			return err
+		}
+		_, err = w.engine.EditInvoice(ctx, u, w.draftInvoice, rec.Version, func(d *invoice.Document) error { d.PaymentTerms = "15 days"; return nil })
 		return err
 	}},
 	{"SubmitInvoice", "..YYY.", func(ctx context.Context, w *world, u string) error {
@@ -192,6 +204,10 @@ var permissionMatrix = []struct {
 	}},
 	{"Invoice", "YYYYYY", func(ctx context.Context, w *world, u string) error {
 		_, err := w.engine.Invoice(ctx, u, w.issuedInvoice)
+		return err
+	}},
+	{"InvoiceRecord", "YYYYYY", func(ctx context.Context, w *world, u string) error {
+		_, err := w.engine.InvoiceRecord(ctx, u, w.issuedInvoice)
 		return err
 	}},
 	{"Invoices", "YYYYYY", func(ctx context.Context, w *world, u string) error {

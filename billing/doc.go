@@ -14,7 +14,10 @@
 // *ForbiddenError naming the permission missing, and changes nothing.
 // Every change is one store transaction that also appends the change's
 // audit event; writing over a version someone else changed meanwhile is a
-// *ConflictError.
+// *ConflictError. Edits (EditQuote, EditInvoice) take the version the
+// editor read, which QuoteRecord and InvoiceRecord return with the
+// object: an edit made from a form someone else's change has made stale
+// is refused instead of silently undoing that change.
 //
 //	engine, err := billing.New(memory.NewStore(), desk, billing.WithAccess(access))
 //	q, err := engine.CreateQuote(ctx, "alice", input)

@@ -96,8 +96,10 @@ func TestQuoteToCash(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "F2026-000001", issued.Document.Number)
 	assert.Equal(t, invoice.StatusIssued, issued.Status)
-	_, err = e.EditInvoice(ctx, carol, id, func(doc *invoice.Document) error { doc.PaymentTerms = "x"; return nil })
-	require.Error(t, err, "an issued invoice is immutable")
+	rec, err := e.InvoiceRecord(ctx, carol, id)
+	require.NoError(t, err)
+	_, err = e.EditInvoice(ctx, carol, id, rec.Version, func(doc *invoice.Document) error { doc.PaymentTerms = "x"; return nil })
+	require.ErrorIs(t, err, invoice.ErrImmutable, "an issued invoice is immutable")
 
 	_, err = e.SendInvoice(ctx, carol, id, date.MustParse("2026-04-02"))
 	require.NoError(t, err)

@@ -91,8 +91,8 @@ func TestHistorySourcePagesWithinAnInstant(t *testing.T) {
 	q, err := e.CreateQuote(ctx, alice, storetest.QuoteInput(0))
 	require.NoError(t, err)
 	id := q.ID.String()
-	for range 4 {
-		_, err = e.EditQuote(ctx, alice, id, func(in *quote.Input) error {
+	for v := range uint64(4) {
+		_, err = e.EditQuote(ctx, alice, id, v+1, func(in *quote.Input) error {
 			in.Lines[0].Quantity = in.Lines[0].Quantity.Add(decimal.NewFromInt(1))
 			return nil
 		})

@@ -35,16 +35,28 @@ func putNewInvoice(ctx context.Context, tx Tx, c *change, snap invoice.Snapshot,
 
 // Invoice returns an invoice or a credit note. It needs invoice.view.
 func (e *Engine) Invoice(ctx context.Context, userID, id string) (invoice.Snapshot, error) {
+	rec, err := e.InvoiceRecord(ctx, userID, id)
+	return rec.Value, err
+}
+
+// InvoiceRecord returns an invoice or a credit note with its stored
+// version, read together. An editor keeps the version and gives it back
+// to EditInvoice, which refuses the edit if the invoice changed in
+// between. It needs invoice.view.
+func (e *Engine) InvoiceRecord(ctx context.Context, userID, id string) (Record[invoice.Snapshot], error) {
 	if err := e.access.Check(userID, PermInvoiceView); err != nil {
-		return invoice.Snapshot{}, err
+		return Record[invoice.Snapshot]{}, err
 	}
-	var out invoice.Snapshot
+	var out Record[invoice.Snapshot]
 	err := e.view(ctx, func(tx Tx) error {
-		rec, err := tx.Invoices().Get(ctx, id)
-		out = rec.Value
+		var err error
+		out, err = tx.Invoices().Get(ctx, id)
 		return err
 	})
-	return out, err
+	if err != nil {
+		return Record[invoice.Snapshot]{}, err
+	}
+	return out, nil
 }
 
 // Invoices returns every invoice and credit note for which keep returns
@@ -57,8 +69,10 @@ func (e *Engine) Invoices(ctx context.Context, userID string, keep func(invoice.
 }
 
 // changeInvoice loads an invoice that no ledger holds yet (a draft, one
-// pending approval or approved), lets fn change it and saves it.
-func (e *Engine) changeInvoice(ctx context.Context, userID string, perm Permission, id string, action Action,
+// pending approval or approved), lets fn change it and saves it. An
+// invoice stored at another version than the one given is a
+// *ConflictError (see checkVersion: 0 takes any).
+func (e *Engine) changeInvoice(ctx context.Context, userID string, perm Permission, id string, version uint64, action Action,
 	fn func(tx Tx, c *change, inv *invoice.Invoice) error) (invoice.Snapshot, error) {
 	if err := e.access.Check(userID, perm); err != nil {
 		return invoice.Snapshot{}, err
@@ -67,6 +81,9 @@ func (e *Engine) changeInvoice(ctx context.Context, userID string, perm Permissi
 	err := e.update(ctx, userID, func(tx Tx, c *change) error {
 		inv, v, err := loadInvoice(ctx, tx, id)
 		if err != nil {
+			return err
+		}
+		if err := checkVersion("invoice", id, version, v); err != nil {
 			return err
 		}
 		if perm == PermInvoiceCreate && inv.Type() == invoice.TypeCreditNote {
@@ -91,10 +108,18 @@ func (e *Engine) changeInvoice(ctx context.Context, userID string, perm Permissi
 }
 
 // EditInvoice changes a draft invoice's document and calculates it again.
-// An issued invoice cannot change (invoice.ErrImmutable). It needs
-// invoice.create, and creditnote.create for a credit note.
-func (e *Engine) EditInvoice(ctx context.Context, userID, id string, edit func(doc *invoice.Document) error) (invoice.Snapshot, error) {
-	return e.changeInvoice(ctx, userID, PermInvoiceCreate, id, ActionInvoiceEdited, func(_ Tx, _ *change, inv *invoice.Invoice) error {
+// An issued invoice cannot change (invoice.ErrImmutable). version is the
+// version of the invoice the editor read (see InvoiceRecord), and is
+// required: when the invoice changed since, the edit is refused with a
+// *ConflictError (Expected the version given, Actual the one stored) and
+// nothing is written. A successful edit stores the invoice at
+// version+1. It needs invoice.create, and creditnote.create for a credit
+// note.
+func (e *Engine) EditInvoice(ctx context.Context, userID, id string, version uint64, edit func(doc *invoice.Document) error) (invoice.Snapshot, error) {
+	if err := requireVersion(version); err != nil {
+		return invoice.Snapshot{}, err
+	}
+	return e.changeInvoice(ctx, userID, PermInvoiceCreate, id, version, ActionInvoiceEdited, func(_ Tx, _ *change, inv *invoice.Invoice) error {
 		return inv.Edit(edit)
 	})
 }
@@ -105,7 +130,7 @@ func (e *Engine) EditInvoice(ctx context.Context, userID, id string, edit func(d
 // invoice.create, and creditnote.create for a credit note.
 func (e *Engine) SubmitInvoice(ctx context.Context, userID, id string) (invoice.Snapshot, ApprovalRequest, error) {
 	var req ApprovalRequest
-	snap, err := e.changeInvoice(ctx, userID, PermInvoiceCreate, id, ActionInvoiceSubmitted, func(tx Tx, c *change, inv *invoice.Invoice) error {
+	snap, err := e.changeInvoice(ctx, userID, PermInvoiceCreate, id, 0, ActionInvoiceSubmitted, func(tx Tx, c *change, inv *invoice.Invoice) error {
 		kind, label := ApprovalInvoice, "invoice"
 		if inv.Type() == invoice.TypeCreditNote {
 			kind, label = ApprovalCreditNote, "credit note"

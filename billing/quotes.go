@@ -46,20 +46,33 @@ func (e *Engine) CreateQuote(ctx context.Context, userID string, in quote.Input)
 
 // Quote returns a quote. It needs quote.view.
 func (e *Engine) Quote(ctx context.Context, userID, id string) (quote.Snapshot, error) {
+	rec, err := e.QuoteRecord(ctx, userID, id)
+	return rec.Value, err
+}
+
+// QuoteRecord returns a quote with its stored version, read together.
+// An editor keeps the version and gives it back to EditQuote, which
+// refuses the edit if the quote changed in between. It needs quote.view.
+func (e *Engine) QuoteRecord(ctx context.Context, userID, id string) (Record[quote.Snapshot], error) {
 	if err := e.access.Check(userID, PermQuoteView); err != nil {
-		return quote.Snapshot{}, err
+		return Record[quote.Snapshot]{}, err
 	}
-	var out quote.Snapshot
+	var out Record[quote.Snapshot]
 	err := e.view(ctx, func(tx Tx) error {
-		rec, err := tx.Quotes().Get(ctx, id)
-		out = rec.Value
+		var err error
+		out, err = tx.Quotes().Get(ctx, id)
 		return err
 	})
-	return out, err
+	if err != nil {
+		return Record[quote.Snapshot]{}, err
+	}
+	return out, nil
 }
 
 // changeQuote loads a quote, lets fn change it, and saves it with an event.
-func (e *Engine) changeQuote(ctx context.Context, userID string, perm Permission, id string, action Action,
+// A quote stored at another version than the one given is a
+// *ConflictError (see checkVersion: 0 takes any).
+func (e *Engine) changeQuote(ctx context.Context, userID string, perm Permission, id string, version uint64, action Action,
 	fn func(tx Tx, c *change, q *quote.Quote) error) (quote.Snapshot, error) {
 	if err := e.access.Check(userID, perm); err != nil {
 		return quote.Snapshot{}, err
@@ -68,6 +81,9 @@ func (e *Engine) changeQuote(ctx context.Context, userID string, perm Permission
 	err := e.update(ctx, userID, func(tx Tx, c *change) error {
 		q, v, err := loadQuote(ctx, tx, id)
 		if err != nil {
+			return err
+		}
+		if err := checkVersion("quote", id, version, v); err != nil {
 			return err
 		}
 		before := quoteFields(q.Snapshot())
@@ -85,10 +101,18 @@ func (e *Engine) changeQuote(ctx context.Context, userID string, perm Permission
 	return out, err
 }
 
-// EditQuote changes a draft quote's input and prices it again. It needs
+// EditQuote changes a draft quote's input and prices it again. version is
+// the version of the quote the editor read (see QuoteRecord), and is
+// required: when the quote changed since, the edit would overwrite a
+// change its author never saw, so it is refused with a *ConflictError
+// (Expected the version given, Actual the one stored) and nothing is
+// written. A successful edit stores the quote at version+1. It needs
 // quote.create.
-func (e *Engine) EditQuote(ctx context.Context, userID, id string, edit func(in *quote.Input) error) (quote.Snapshot, error) {
-	return e.changeQuote(ctx, userID, PermQuoteCreate, id, ActionQuoteEdited, func(_ Tx, _ *change, q *quote.Quote) error {
+func (e *Engine) EditQuote(ctx context.Context, userID, id string, version uint64, edit func(in *quote.Input) error) (quote.Snapshot, error) {
+	if err := requireVersion(version); err != nil {
+		return quote.Snapshot{}, err
+	}
+	return e.changeQuote(ctx, userID, PermQuoteCreate, id, version, ActionQuoteEdited, func(_ Tx, _ *change, q *quote.Quote) error {
 		return e.desk.Edit(q, edit)
 	})
 }
@@ -99,7 +123,7 @@ func (e *Engine) EditQuote(ctx context.Context, userID, id string, edit func(in 
 // with SendQuote instead.
 func (e *Engine) SubmitQuote(ctx context.Context, userID, id string) (quote.Snapshot, ApprovalRequest, error) {
 	var req ApprovalRequest
-	snap, err := e.changeQuote(ctx, userID, PermQuoteCreate, id, ActionQuoteSubmitted, func(tx Tx, c *change, q *quote.Quote) error {
+	snap, err := e.changeQuote(ctx, userID, PermQuoteCreate, id, 0, ActionQuoteSubmitted, func(tx Tx, c *change, q *quote.Quote) error {
 		if err := q.Submit(); err != nil {
 			return err
 		}
@@ -120,7 +144,7 @@ func (e *Engine) SubmitQuote(ctx context.Context, userID, id string) (quote.Snap
 // day. A quote that needs approval must be approved first (a
 // *quote.ApprovalRequiredError otherwise). It needs quote.send.
 func (e *Engine) SendQuote(ctx context.Context, userID, id string, on date.Date) (quote.Snapshot, error) {
-	return e.changeQuote(ctx, userID, PermQuoteSend, id, ActionQuoteSent, func(_ Tx, _ *change, q *quote.Quote) error {
+	return e.changeQuote(ctx, userID, PermQuoteSend, id, 0, ActionQuoteSent, func(_ Tx, _ *change, q *quote.Quote) error {
 		return q.Send(on)
 	})
 }
@@ -131,7 +155,7 @@ func (e *Engine) SendQuote(ctx context.Context, userID, id string, on date.Date)
 // quote.send.
 func (e *Engine) AcceptQuote(ctx context.Context, userID, id string, on date.Date, purchaseOrder string) (Contract, error) {
 	var out Contract
-	_, err := e.changeQuote(ctx, userID, PermQuoteSend, id, ActionQuoteAccepted, func(tx Tx, c *change, q *quote.Quote) error {
+	_, err := e.changeQuote(ctx, userID, PermQuoteSend, id, 0, ActionQuoteAccepted, func(tx Tx, c *change, q *quote.Quote) error {
 		qc, err := q.Accept(e.newID(), on)
 		if err != nil {
 			return err
@@ -152,7 +176,7 @@ func (e *Engine) AcceptQuote(ctx context.Context, userID, id string, on date.Dat
 // day, for reason (required). The quote can then be revised. It needs
 // quote.send.
 func (e *Engine) DeclineQuote(ctx context.Context, userID, id string, on date.Date, reason string) (quote.Snapshot, error) {
-	return e.changeQuote(ctx, userID, PermQuoteSend, id, ActionQuoteDeclined, func(_ Tx, _ *change, q *quote.Quote) error {
+	return e.changeQuote(ctx, userID, PermQuoteSend, id, 0, ActionQuoteDeclined, func(_ Tx, _ *change, q *quote.Quote) error {
 		return q.Reject(reason, on)
 	})
 }
@@ -164,6 +188,11 @@ func (e *Engine) DeclineQuote(ctx context.Context, userID, id string, on date.Da
 // replaces it, after which it can no longer be accepted, declined or
 // revised (a *quote.TransitionError). It returns the new revision and
 // needs quote.create.
+//
+// Unlike EditQuote, ReviseQuote takes no version: edit changes the new
+// revision, starting from an old one that can no longer change (only
+// drafts are edited), and a quote already revised is refused, so a
+// revision never overwrites a change its author did not see.
 func (e *Engine) ReviseQuote(ctx context.Context, userID, id string, edit func(in *quote.Input) error) (quote.Snapshot, error) {
 	if err := e.access.Check(userID, PermQuoteCreate); err != nil {
 		return quote.Snapshot{}, err

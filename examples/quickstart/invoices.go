@@ -114,7 +114,11 @@ func (t *tour) approveAndIssue() error {
 		}
 		t.say("%s issues %s to %s on %s, due %s: %s", claire, d.Number, d.Buyer.Name, d.IssueDate, d.DueDate, d.Totals.Due)
 	}
-	_, err = t.engine.EditInvoice(t.ctx, claire, big, func(d *invoice.Document) error { d.PaymentTerms = "60 days"; return nil })
+	read, err := t.engine.InvoiceRecord(t.ctx, claire, big)
+	if err != nil {
+		return err
+	}
+	_, err = t.engine.EditInvoice(t.ctx, claire, big, read.Version, func(d *invoice.Document) error { d.PaymentTerms = "60 days"; return nil })
 	if !errors.Is(err, invoice.ErrImmutable) {
 		return errors.Join(errors.New("an issued invoice should be immutable"), err)
 	}

@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"crypto/hmac"
 	"crypto/rand"
+	"crypto/sha256"
 	"crypto/subtle"
 	"embed"
 	"encoding/hex"
@@ -10,9 +12,11 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"github.com/billkit/billkit/billing"
 	"github.com/billkit/billkit/collab"
@@ -22,12 +26,11 @@ import (
 //go:embed templates/*.html static/*
 var assets embed.FS
 
-// The cookies of the demo: who is signed in, and the token that forms
-// must echo back.
+// The session cookie of the demo, and the field in which forms echo the
+// session's token.
 const (
-	userCookie = "billkit_user"
-	csrfCookie = "billkit_csrf"
-	csrfField  = "csrf"
+	sessionCookie = "billkit_session"
+	csrfField     = "csrf"
 )
 
 // app is the web application: billkit's services over the seeded stores,
@@ -38,6 +41,9 @@ type app struct {
 	pages map[string]*template.Template
 	mux   *http.ServeMux
 	log   *slog.Logger
+	// secret signs the session cookies and derives their form tokens. It
+	// is new at every start, which signs everyone out.
+	secret []byte
 
 	mu   sync.Mutex
 	read map[string]bool // IDs of the notifications their recipient has seen
@@ -71,7 +77,8 @@ func newApp(ctx context.Context, log *slog.Logger, st stores) (*app, error) {
 	if log == nil {
 		log = slog.Default()
 	}
-	a := &app{svc: svc, mux: http.NewServeMux(), log: log, read: map[string]bool{}}
+	a := &app{svc: svc, mux: http.NewServeMux(), log: log, read: map[string]bool{}, secret: make([]byte, 32)}
+	_, _ = rand.Read(a.secret) // crypto/rand.Read never fails
 	if a.pages, err = parsePages(); err != nil {
 		return nil, err
 	}
@@ -128,7 +135,8 @@ func (a *app) routes() {
 	a.mux.HandleFunc("GET /dashboard", a.page(a.dashboard))
 	a.mux.HandleFunc("GET /charts/{name}", a.page(a.chart))
 
-	a.mux.HandleFunc("POST /switch", a.action(a.switchUser))
+	a.mux.HandleFunc("GET /signin", a.signInPage)
+	a.mux.HandleFunc("POST /switch", a.form(a.switchUser, false))
 	a.mux.HandleFunc("POST /approvals/{id}/approve", a.action(a.approve))
 	a.mux.HandleFunc("POST /dunning/sent", a.action(a.remindersSent))
 	a.mux.HandleFunc("POST /approvals/{id}/reject", a.action(a.reject))
@@ -166,25 +174,38 @@ func (a *app) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 type request struct {
 	*http.Request
 	w    http.ResponseWriter
-	user person // the signed-in user
+	user person // the signed-in user; the zero person before anyone is chosen
 	csrf string // the session's form token
 }
 
-// page adapts a GET handler: it finds the signed-in user, makes sure the
-// session has a form token, and turns an error into an error page.
+// page adapts a GET handler: it finds the signed-in user, and turns an
+// error into an error page. Nobody is anybody by default: a request of
+// no one signed in is sent to the sign-in page, which comes back to the
+// page asked for.
 func (a *app) page(h func(http.ResponseWriter, *request) error) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		req := a.session(w, r)
+		if req.user.ID == "" {
+			http.Redirect(w, r, "/signin?back="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+			return
+		}
 		if err := h(w, req); err != nil {
 			a.fail(w, req, err)
 		}
 	}
 }
 
-// action adapts a form handler: it checks the form's token against the
-// session's before anything changes, then redirects (POST, redirect,
-// GET) to the path the handler returns.
+// action adapts the handler of a form that a signed-in user sends (see
+// form).
 func (a *app) action(h func(*request) (string, error)) http.HandlerFunc {
+	return a.form(h, true)
+}
+
+// form adapts a form handler: it checks the form's token against the
+// session's before anything changes, and that someone is signed in
+// unless the form is the sign-in itself (signedIn false), then redirects
+// (POST, redirect, GET) to the path the handler returns.
+func (a *app) form(h func(*request) (string, error), signedIn bool) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		req := a.session(w, r)
 		r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
@@ -198,6 +219,11 @@ func (a *app) action(h func(*request) (string, error)) http.HandlerFunc {
 				msg: "This form has expired or did not come from this site. Reload the page and try again."})
 			return
 		}
+		if signedIn && req.user.ID == "" {
+			a.fail(w, req, &statusError{code: http.StatusForbidden, title: "Not signed in",
+				msg: "Choose who you are before changing anything: sign in, then send the form again."})
+			return
+		}
 		to, err := h(req)
 		if err != nil {
 			a.fail(w, req, err)
@@ -207,39 +233,111 @@ func (a *app) action(h func(*request) (string, error)) http.HandlerFunc {
 	}
 }
 
-// session returns the request with its user (the one the user cookie
-// names, else the accountant) and its form token, setting a new token
-// cookie when there is none. Both cookies are SameSite=Strict, so a
-// cross-site form is sent without them and fails the token check.
+// session is what the session cookie holds: a random ID, new at every
+// sign-in, and the ID of the user signed in ("" before anyone is
+// chosen). The cookie is signed with the application's secret, so
+// neither can be changed, and the form token is derived from the ID, so
+// a token is good in its own session only.
+type session struct {
+	id   string
+	user string
+}
+
+// session returns the request with its user and its form token, from
+// the session cookie. A request without a valid session cookie starts a
+// session in which no one is signed in. The cookie is HttpOnly and
+// SameSite=Strict, so a cross-site form is sent without it and fails the
+// token check.
 func (a *app) session(w http.ResponseWriter, r *http.Request) *request {
-	req := &request{Request: r, w: w, user: people[2]}
-	if c, err := r.Cookie(userCookie); err == nil {
-		if p, ok := personByID(c.Value); ok {
-			req.user = p
-		}
+	req := &request{Request: r, w: w}
+	var s session
+	ok := false
+	if c, err := r.Cookie(sessionCookie); err == nil {
+		s, ok = a.readSession(c.Value)
 	}
-	if c, err := r.Cookie(csrfCookie); err == nil && len(c.Value) == 32 {
-		req.csrf = c.Value
-	} else {
-		b := make([]byte, 16)
-		_, _ = rand.Read(b) // crypto/rand.Read never fails
-		req.csrf = hex.EncodeToString(b)
-		http.SetCookie(w, &http.Cookie{Name: csrfCookie, Value: req.csrf, Path: "/", HttpOnly: true,
-			SameSite: http.SameSiteStrictMode})
+	if !ok {
+		s = a.startSession(w, "")
 	}
+	if p, found := personByID(s.user); found {
+		req.user = p
+	}
+	req.csrf = a.csrfToken(s.id)
 	return req
 }
 
-// switchUser signs in as the user the form names: there are no passwords
-// in this demo, only a cookie.
+// startSession starts a new session for user ("" for no one) and sets
+// its cookie: the ID is new, so the form tokens of the session before it
+// are refused from now on.
+func (a *app) startSession(w http.ResponseWriter, user string) session {
+	b := make([]byte, 16)
+	_, _ = rand.Read(b) // crypto/rand.Read never fails
+	s := session{id: hex.EncodeToString(b), user: user}
+	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: a.sessionValue(s), Path: "/", HttpOnly: true,
+		SameSite: http.SameSiteStrictMode})
+	return s
+}
+
+// sessionValue returns the value of the cookie of s: its ID, its user
+// and their signature, separated by dots.
+func (a *app) sessionValue(s session) string {
+	return s.id + "." + s.user + "." + a.sign("session", s.id, s.user)
+}
+
+// readSession returns the session that a cookie value holds, if the
+// value is one this application signed.
+func (a *app) readSession(v string) (session, bool) {
+	id, rest, ok := strings.Cut(v, ".")
+	i := strings.LastIndexByte(rest, '.')
+	if !ok || i < 0 || len(id) != 32 {
+		return session{}, false
+	}
+	s := session{id: id, user: rest[:i]}
+	if !hmac.Equal([]byte(rest[i+1:]), []byte(a.sign("session", s.id, s.user))) {
+		return session{}, false
+	}
+	return s, true
+}
+
+// csrfToken returns the form token of the session with the given ID.
+func (a *app) csrfToken(sessionID string) string {
+	return a.sign("csrf", sessionID)
+}
+
+// sign returns the HMAC-SHA256 under the application's secret of what
+// the signature is for and the values it covers, in hexadecimal. Each
+// part ends with a NUL, which no part holds, so that no two lists of
+// parts are signed alike.
+func (a *app) sign(parts ...string) string {
+	m := hmac.New(sha256.New, a.secret)
+	for _, p := range parts {
+		m.Write([]byte(p))
+		m.Write([]byte{0})
+	}
+	return hex.EncodeToString(m.Sum(nil))
+}
+
+// signInPage lets a visitor choose who they are, then goes back to the
+// page they asked for.
+func (a *app) signInPage(w http.ResponseWriter, r *http.Request) {
+	req := a.session(w, r)
+	a.render(w, req, http.StatusOK, "signin", "Sign in", signIn{Back: localPath(r.URL.Query().Get("back"))})
+}
+
+// signIn is what the sign-in page shows: the people of the demo (from
+// the layout), and the page to go back to.
+type signIn struct {
+	Back string
+}
+
+// switchUser signs in as the user the form names, in a new session:
+// there are no passwords in this demo, only a choice.
 func (a *app) switchUser(r *request) (string, error) {
 	p, ok := personByID(r.PostForm.Get("user"))
 	if !ok {
 		return "", badRequest("there is no such user")
 	}
 	r.user = p
-	http.SetCookie(r.w, &http.Cookie{Name: userCookie, Value: p.ID, Path: "/", HttpOnly: true,
-		SameSite: http.SameSiteStrictMode})
+	a.startSession(r.w, p.ID)
 	return localPath(r.PostForm.Get("back")), nil
 }
 
@@ -263,9 +361,17 @@ func userName(id string) string {
 }
 
 // localPath returns p when it is a path of this site, else "/": a
-// redirect never leaves the site.
+// redirect never leaves the site. A path starts with one slash, and
+// holds no backslash and no control character, which browsers drop or
+// read as a slash: "/\t/evil.example" and "/\\evil.example" would
+// both lead to another host.
 func localPath(p string) string {
-	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.HasPrefix(p, "/\\") {
+	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") ||
+		strings.ContainsFunc(p, func(r rune) bool { return r == '\\' || unicode.IsControl(r) }) {
+		return "/"
+	}
+	u, err := url.Parse(p)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || u.Opaque != "" {
 		return "/"
 	}
 	return p

@@ -5,9 +5,12 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -18,8 +21,12 @@ import (
 	"github.com/billkit/billkit/invoice"
 )
 
-// testToken is the form token of the test sessions.
-const testToken = "0123456789abcdef0123456789abcdef"
+// testSecret signs the sessions of the test applications, so that two of
+// them draw the same pages; testSession is the ID of the test sessions.
+var (
+	testSecret  = []byte("billkit webapp tests: not secret")
+	testSession = "0123456789abcdef0123456789abcdef"
+)
 
 // newTestApp returns the application over freshly seeded stores, logging
 // to the test.
@@ -27,32 +34,59 @@ func newTestApp(t *testing.T) *app {
 	t.Helper()
 	a, err := newApp(context.Background(), slog.New(slog.NewTextHandler(io.Discard, nil)), memoryStores())
 	require.NoError(t, err)
+	a.secret = testSecret
 	return a
 }
 
-// do sends a request to a as user, with the session's form token; a
-// form makes it a POST that carries the token unless it has a csrf
-// field of its own.
-func do(t *testing.T, a http.Handler, user, path string, form url.Values) *httptest.ResponseRecorder {
+// sessionOf returns the cookie of a test session in which user is signed
+// in ("" for no one yet, as after a first visit) and its form token.
+func sessionOf(a *app, user string) (*http.Cookie, string) {
+	s := session{id: testSession, user: user}
+	return &http.Cookie{Name: sessionCookie, Value: a.sessionValue(s)}, a.csrfToken(s.id)
+}
+
+// do sends a request to a in a session of user, with the session's form
+// token; a form makes it a POST that carries the token unless it has a
+// csrf field of its own.
+func do(t *testing.T, a *app, user, path string, form url.Values) *httptest.ResponseRecorder {
+	t.Helper()
+	cookie, token := sessionOf(a, user)
+	if form != nil {
+		if _, ok := form[csrfField]; !ok {
+			form.Set(csrfField, token)
+		}
+	}
+	return send(t, a, path, form, cookie)
+}
+
+// send sends a request to a with the cookies given: a GET, or a POST of
+// form.
+func send(t *testing.T, a http.Handler, path string, form url.Values, cookies ...*http.Cookie) *httptest.ResponseRecorder {
 	t.Helper()
 	method, body := http.MethodGet, io.Reader(nil)
 	if form != nil {
-		if _, ok := form[csrfField]; !ok {
-			form.Set(csrfField, testToken)
-		}
 		method, body = http.MethodPost, strings.NewReader(form.Encode())
 	}
 	r := httptest.NewRequest(method, path, body)
 	if form != nil {
 		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	}
-	r.AddCookie(&http.Cookie{Name: csrfCookie, Value: testToken})
-	if user != "" {
-		r.AddCookie(&http.Cookie{Name: userCookie, Value: user})
+	for _, c := range cookies {
+		r.AddCookie(c)
 	}
 	w := httptest.NewRecorder()
 	a.ServeHTTP(w, r)
 	return w
+}
+
+// sessionSet returns the session cookie a response sets, or nil.
+func sessionSet(w *httptest.ResponseRecorder) *http.Cookie {
+	for _, c := range w.Result().Cookies() {
+		if c.Name == sessionCookie {
+			return c
+		}
+	}
+	return nil
 }
 
 // invoiceOf returns the first invoice to buyer in the given status.
@@ -204,46 +238,157 @@ func TestErrorStatuses(t *testing.T) {
 	assert.NotContains(t, page, ">hi<", "a refused form must not post: thread %s", th.ID)
 }
 
-// Switching user sets the user cookie and goes back to the page.
+// Switching user starts a new session for the user chosen and goes back
+// to the page, only ever a page of this site.
 func TestSwitchUser(t *testing.T) {
 	a := newTestApp(t)
-	w := do(t, a, "", "/switch", url.Values{"user": {felix}, "back": {"/quotes"}})
+	w := do(t, a, claire, "/switch", url.Values{"user": {felix}, "back": {"/quotes"}})
 	require.Equal(t, http.StatusSeeOther, w.Code)
 	assert.Equal(t, "/quotes", w.Header().Get("Location"))
-	var set *http.Cookie
-	for _, c := range w.Result().Cookies() {
-		if c.Name == userCookie {
-			set = c
-		}
-	}
+	set := sessionSet(w)
 	require.NotNil(t, set)
-	assert.Equal(t, felix, set.Value)
+	assert.True(t, set.HttpOnly)
 	assert.Equal(t, http.SameSiteStrictMode, set.SameSite)
+	s, ok := a.readSession(set.Value)
+	require.True(t, ok)
+	assert.Equal(t, felix, s.user)
+	assert.NotEqual(t, testSession, s.id, "a new session")
+	assert.Contains(t, send(t, a, "/quotes", nil, set).Body.String(), "Félix")
 
-	w = do(t, a, "", "/switch", url.Values{"user": {felix}, "back": {"//evil.example/"}})
-	assert.Equal(t, "/", w.Header().Get("Location"))
-	assert.Equal(t, http.StatusBadRequest, do(t, a, "", "/switch", url.Values{"user": {"mallory"}}).Code)
+	assert.Equal(t, http.StatusBadRequest, do(t, a, claire, "/switch", url.Values{"user": {"mallory"}}).Code)
 }
 
-// A first visit gets a form token cookie, SameSite=Strict, and the pages
-// carry it in their forms.
+// The page a sign-in goes back to is a path of this site: any other URL,
+// or one a browser could read as another host (a tab or a newline it
+// drops, a backslash it reads as a slash), leads to "/" instead.
+func TestSwitchUserStaysOnTheSite(t *testing.T) {
+	a := newTestApp(t)
+	for _, back := range []string{"//evil.example/", "/\\evil.example", "\t//evil.example", "/\t/evil.example",
+		"/\n/evil.example", "/\r\n/evil.example", "/\\/evil.example", "/.\\evil.example", "https://evil.example/",
+		"https:/evil.example", "javascript:alert(1)", " //evil.example", "/\x7f/evil.example", "/\u0085/evil.example", ""} {
+		t.Run(strconv.Quote(back), func(t *testing.T) {
+			assert.Equal(t, "/", localPath(back))
+			w := do(t, a, "", "/switch", url.Values{"user": {felix}, "back": {back}})
+			require.Equal(t, http.StatusSeeOther, w.Code, w.Body.String())
+			assert.Equal(t, "/", w.Header().Get("Location"))
+		})
+	}
+	for _, back := range []string{"/", "/quotes", "/invoices/01960000-0000-7000-8000-000000000001?lang=fr", "/a//b", "/%2F%2Fevil.example"} {
+		t.Run(strconv.Quote(back), func(t *testing.T) {
+			assert.Equal(t, back, localPath(back))
+		})
+	}
+}
+
+// A visitor who has chosen no one is nobody: pages send them to the
+// sign-in page, which comes back to the page they asked for, and forms
+// are refused, whatever cookie they bring.
+func TestSignInFirst(t *testing.T) {
+	a := newTestApp(t)
+	inv := invoiceOf(t, a, boulangerie, invoice.StatusSent).ID.String()
+	path := "/invoices/" + inv
+	anonymous, token := sessionOf(a, "")
+	forged := *anonymous
+	forged.Value = strings.Replace(forged.Value, "..", ".claire.", 1)
+	for name, cookies := range map[string][]*http.Cookie{
+		"no cookie":                    nil,
+		"no one chosen yet":            {anonymous},
+		"a user cookie of old":         {{Name: "billkit_user", Value: claire}},
+		"a session changed by hand":    {&forged},
+		"a session this app never saw": {{Name: sessionCookie, Value: testSession + ".claire." + strings.Repeat("0", 64)}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			w := send(t, a, path, nil, cookies...)
+			require.Equal(t, http.StatusSeeOther, w.Code, w.Body.String())
+			assert.Equal(t, "/signin?back="+url.QueryEscape(path), w.Header().Get("Location"))
+
+			w = send(t, a, path+"/messages", url.Values{"body": {"who am I?"}, csrfField: {token}}, cookies...)
+			assert.Equal(t, http.StatusForbidden, w.Code)
+			assert.NotContains(t, w.Body.String(), "Claire Dubois")
+		})
+	}
+	page := do(t, a, claire, path, nil).Body.String()
+	assert.NotContains(t, page, "who am I?", "no refused form posted")
+
+	// The sign-in page: a first visit starts a session whose token the
+	// page's form carries; choosing Claire starts hers and goes back.
+	w := send(t, a, "/signin?back="+url.QueryEscape(path), nil)
+	require.Equal(t, http.StatusOK, w.Code)
+	first := sessionSet(w)
+	require.NotNil(t, first)
+	body := w.Body.String()
+	assert.Contains(t, body, "Who are you?")
+	assert.Contains(t, body, `id="signin-claire"`)
+	assert.NotContains(t, body, "Notifications", "nobody's header")
+	m := regexp.MustCompile(`name="csrf" value="([0-9a-f]+)"`).FindStringSubmatch(body)
+	require.NotNil(t, m)
+	w = send(t, a, "/switch", url.Values{"user": {claire}, "back": {path}, csrfField: {m[1]}}, first)
+	require.Equal(t, http.StatusSeeOther, w.Code, w.Body.String())
+	assert.Equal(t, path, w.Header().Get("Location"))
+	signedIn := sessionSet(w)
+	require.NotNil(t, signedIn)
+	w = send(t, a, path, nil, signedIn)
+	require.Equal(t, http.StatusOK, w.Code)
+	assert.Contains(t, w.Body.String(), "Claire Dubois")
+}
+
+// A form token is good in its own session only: a token from another
+// session, another person's or one's own before switching user, is
+// refused, and nothing is posted.
+func TestFormTokenIsBoundToItsSession(t *testing.T) {
+	a := newTestApp(t)
+	inv := invoiceOf(t, a, boulangerie, invoice.StatusSent).ID.String()
+	path := "/invoices/" + inv
+
+	claireSession := a.startSession(httptest.NewRecorder(), claire)
+	brunoSession := a.startSession(httptest.NewRecorder(), bruno)
+	require.NotEqual(t, claireSession.id, brunoSession.id)
+	claireCookie := &http.Cookie{Name: sessionCookie, Value: a.sessionValue(claireSession)}
+	brunoCookie := &http.Cookie{Name: sessionCookie, Value: a.sessionValue(brunoSession)}
+	claireToken, brunoToken := a.csrfToken(claireSession.id), a.csrfToken(brunoSession.id)
+	require.NotEqual(t, claireToken, brunoToken)
+
+	w := send(t, a, path+"/messages", url.Values{"body": {"posted with Bruno's token"}, csrfField: {brunoToken}}, claireCookie)
+	assert.Equal(t, http.StatusForbidden, w.Code)
+	w = send(t, a, path+"/messages", url.Values{"body": {"posted with Claire's token"}, csrfField: {claireToken}}, brunoCookie)
+	assert.Equal(t, http.StatusForbidden, w.Code)
+
+	// Switching user rotates the session: the token of the session
+	// before no longer works.
+	w = send(t, a, "/switch", url.Values{"user": {david}, "back": {path}, csrfField: {claireToken}}, claireCookie)
+	require.Equal(t, http.StatusSeeOther, w.Code, w.Body.String())
+	davidCookie := sessionSet(w)
+	require.NotNil(t, davidCookie)
+	w = send(t, a, path+"/messages", url.Values{"body": {"posted with the token before the switch"}, csrfField: {claireToken}}, davidCookie)
+	assert.Equal(t, http.StatusForbidden, w.Code)
+
+	page := do(t, a, claire, path, nil).Body.String()
+	assert.NotContains(t, page, "posted with", "no refused form posted")
+	w = send(t, a, path+"/messages", url.Values{"body": {"posted in my own session"}, csrfField: {claireToken}}, claireCookie)
+	require.Equal(t, http.StatusSeeOther, w.Code, w.Body.String())
+	assert.Contains(t, do(t, a, claire, path, nil).Body.String(), "posted in my own session")
+}
+
+// A session cookie is HttpOnly and SameSite=Strict, and the pages carry
+// its token in their forms.
 func TestSessionToken(t *testing.T) {
 	a := newTestApp(t)
-	w := httptest.NewRecorder()
-	a.ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/", nil))
+	w := send(t, a, "/signin", nil)
 	require.Equal(t, http.StatusOK, w.Code)
-	var token *http.Cookie
-	for _, c := range w.Result().Cookies() {
-		if c.Name == csrfCookie {
-			token = c
-		}
-	}
-	require.NotNil(t, token)
-	assert.Len(t, token.Value, 32)
-	assert.True(t, token.HttpOnly)
-	assert.Equal(t, http.SameSiteStrictMode, token.SameSite)
-	assert.Contains(t, w.Body.String(), `name="csrf" value="`+token.Value+`"`)
-	assert.Contains(t, w.Body.String(), "Claire Dubois", "the accountant is signed in by default")
+	set := sessionSet(w)
+	require.NotNil(t, set)
+	assert.True(t, set.HttpOnly)
+	assert.Equal(t, http.SameSiteStrictMode, set.SameSite)
+	s, ok := a.readSession(set.Value)
+	require.True(t, ok)
+	assert.Empty(t, s.user, "no one is signed in by default")
+	assert.Contains(t, w.Body.String(), `name="csrf" value="`+a.csrfToken(s.id)+`"`)
+
+	cookie, token := sessionOf(a, claire)
+	w = send(t, a, "/", nil, cookie)
+	require.Equal(t, http.StatusOK, w.Code)
+	assert.Nil(t, sessionSet(w), "a valid session is kept")
+	assert.Contains(t, w.Body.String(), `name="csrf" value="`+token+`"`)
 }
 
 // The seed is deterministic: two applications show the same pages.
@@ -273,13 +418,27 @@ func TestServe(t *testing.T) {
 	require.True(t, strings.HasPrefix(line, "billkit demo: http://127.0.0.1:"), line)
 	base := strings.TrimPrefix(line, "billkit demo: ")
 
-	res, err := http.Get(base)
+	// A first visit leads to the sign-in page; choosing Claire leads
+	// back to the invoices.
+	jar, err := cookiejar.New(nil)
 	require.NoError(t, err)
-	body, err := io.ReadAll(res.Body)
-	require.NoError(t, res.Body.Close())
-	require.NoError(t, err)
-	assert.Equal(t, http.StatusOK, res.StatusCode)
-	assert.Contains(t, string(body), "F2026-000001")
+	client := &http.Client{Jar: jar}
+	read := func(res *http.Response, err error) string {
+		t.Helper()
+		require.NoError(t, err)
+		body, err := io.ReadAll(res.Body)
+		require.NoError(t, res.Body.Close())
+		require.NoError(t, err)
+		require.Equal(t, http.StatusOK, res.StatusCode, string(body))
+		return string(body)
+	}
+	page := read(client.Get(base))
+	m := regexp.MustCompile(`name="csrf" value="([0-9a-f]+)"`).FindStringSubmatch(page)
+	require.NotNil(t, m, page)
+	assert.Contains(t, page, "Who are you?")
+	page = read(client.PostForm(base+"switch", url.Values{"user": {claire}, "back": {"/"}, csrfField: {m[1]}}))
+	assert.Contains(t, page, "F2026-000001")
+	assert.Contains(t, page, "Claire Dubois")
 	cancel()
 	require.NoError(t, <-done)
 }

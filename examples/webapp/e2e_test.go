@@ -41,7 +41,8 @@ func findBrowser() string {
 	return ""
 }
 
-// The whole loop in a real browser: Claire opens an invoice, posts a
+// The whole loop in a real browser: Claire opens an invoice, is asked
+// who she is and lands back on it once she has chosen; she posts a
 // message that @mentions Bruno and sees it in the thread; she switches
 // to Bruno, whose header counts the notification and whose list shows
 // it, and follows it back to the invoice.
@@ -98,6 +99,17 @@ func TestBrowserMentionFlow(t *testing.T) {
 		}
 		t.Skipf("the browser %s could not start or load the page: %v", browser, err)
 	}
+
+	// Nobody is signed in yet: the invoice leads to the sign-in page,
+	// which leads back to it once Claire has said who she is.
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.WaitVisible(chromedp.ID("signin-"+claire)),
+		chromedp.Click(chromedp.ID("signin-"+claire)),
+		chromedp.WaitVisible(`//label[@title="Claire Dubois, Accountant"]`),
+	))
+	location, err := chromedp.Run(ctx, chromedp.Location())
+	require.NoError(t, err)
+	assert.Equal(t, page, location)
 
 	// Claire posts a message that mentions Bruno, and sees it in the
 	// thread with the mention marked.

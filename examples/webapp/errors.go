@@ -15,10 +15,13 @@ import (
 )
 
 // statusError is an error of the application itself with the HTTP status
-// and the message to show.
+// and the message to show; title replaces the status text as the page's
+// heading, and reload is a page to offer going back to, when set.
 type statusError struct {
-	code int
-	msg  string
+	code   int
+	msg    string
+	title  string
+	reload string
 }
 
 func (e *statusError) Error() string { return e.msg }
@@ -26,12 +29,14 @@ func (e *statusError) Error() string { return e.msg }
 // badRequest is a 400 error with a message for people.
 func badRequest(msg string) error { return &statusError{code: http.StatusBadRequest, msg: msg} }
 
-// problem is what the error page shows.
+// problem is what the error page shows: Reload, when set, is the page
+// to load again, such as the quote a stale form was drawn from.
 type problem struct {
 	Status  int
 	Title   string
 	Message string
 	Faults  []validation.Fault
+	Reload  string
 }
 
 // explain maps an error to its HTTP status and to words for the person
@@ -48,7 +53,11 @@ func explain(err error, user person) problem {
 	)
 	switch {
 	case errors.As(err, &se):
-		return problem{Status: se.code, Title: http.StatusText(se.code), Message: se.msg}
+		title := se.title
+		if title == "" {
+			title = http.StatusText(se.code)
+		}
+		return problem{Status: se.code, Title: title, Message: se.msg, Reload: se.reload}
 	case errors.As(err, &forbidden):
 		msg := fmt.Sprintf("%s (%s) does not have the permission “%s”.", user.Name, user.Title, forbidden.Permission)
 		if forbidden.Reason != "" {

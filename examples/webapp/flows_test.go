@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -288,12 +289,14 @@ func TestQuoteEditApproveSendAccept(t *testing.T) {
 	page := do(t, a, alice, path, nil).Body.String()
 	assert.Contains(t, page, "Change the lines")
 	assert.Contains(t, page, "Mark as sent to the customer")
+	version := formVersion(t, page)
 	assert.NotContains(t, do(t, a, claire, path, nil).Body.String(), "Change the lines", "accountants do not write quotes")
-	assert.Equal(t, http.StatusForbidden, do(t, a, claire, path+"/edit", url.Values{"qty-" + line: {"20"}}).Code)
-	assert.Equal(t, http.StatusBadRequest, do(t, a, alice, path+"/edit", url.Values{"qty-" + line: {"twenty"}}).Code)
-	assert.Equal(t, http.StatusBadRequest, do(t, a, alice, path+"/edit", url.Values{"qty-" + line: {"-2"}}).Code)
+	assert.Equal(t, http.StatusForbidden, do(t, a, claire, path+"/edit", url.Values{"qty-" + line: {"20"}, "version": {version}}).Code)
+	assert.Equal(t, http.StatusBadRequest, do(t, a, alice, path+"/edit", url.Values{"qty-" + line: {"twenty"}, "version": {version}}).Code)
+	assert.Equal(t, http.StatusBadRequest, do(t, a, alice, path+"/edit", url.Values{"qty-" + line: {"-2"}, "version": {version}}).Code)
+	assert.Equal(t, http.StatusBadRequest, do(t, a, alice, path+"/edit", url.Values{"qty-" + line: {"20"}}).Code, "a form without its version")
 
-	w := do(t, a, alice, path+"/edit", url.Values{"qty-" + line: {"20"}, "disc-" + line: {"15 %"}})
+	w := do(t, a, alice, path+"/edit", url.Values{"qty-" + line: {"20"}, "disc-" + line: {"15 %"}, "version": {version}})
 	require.Equal(t, http.StatusSeeOther, w.Code, w.Body.String())
 	q, err = a.svc.engine.Quote(ctx, alice, id)
 	require.NoError(t, err)
@@ -327,6 +330,49 @@ func TestQuoteEditApproveSendAccept(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, c.Lines[0].Discount.Percent.Equal(decimal.NewFromInt(15)), "the negotiated terms reach the contract")
 	assert.NotContains(t, do(t, a, alice, path, nil).Body.String(), "Change the lines")
+}
+
+// Two people change the same draft quote from the page each loaded: the
+// first one saves, and the second, whose form carries the version it was
+// drawn from, is told with a 409 that the quote changed meanwhile and
+// offered to reload it, instead of silently undoing the first change.
+func TestQuoteEditFromAStalePage(t *testing.T) {
+	a := newTestApp(t)
+	ctx := context.Background()
+	id := quoteID(t, a, "Q-2026-0010")
+	path := "/quotes/" + id
+	q, err := a.svc.engine.Quote(ctx, alice, id)
+	require.NoError(t, err)
+	line := q.Input.Lines[0].ID
+	alicePage := formVersion(t, do(t, a, alice, path, nil).Body.String())
+	brunoPage := formVersion(t, do(t, a, bruno, path, nil).Body.String())
+	require.Equal(t, alicePage, brunoPage, "both pages show the same version")
+
+	w := do(t, a, bruno, path+"/edit", url.Values{"qty-" + line: {"12"}, "version": {brunoPage}})
+	require.Equal(t, http.StatusSeeOther, w.Code, w.Body.String())
+	w = do(t, a, alice, path+"/edit", url.Values{"qty-" + line: {"30"}, "version": {alicePage}})
+	assert.Equal(t, http.StatusConflict, w.Code)
+	assert.Contains(t, w.Body.String(), "Someone else changed this quote while you were editing it")
+	assert.Contains(t, w.Body.String(), `<a href="`+path+`" id="reload">`)
+
+	q, err = a.svc.engine.Quote(ctx, alice, id)
+	require.NoError(t, err)
+	assert.Equal(t, "12", q.Input.Lines[0].Quantity.String(), "the stale form changed nothing")
+	fresh := formVersion(t, do(t, a, alice, path, nil).Body.String())
+	assert.NotEqual(t, alicePage, fresh, "the reloaded page carries the new version")
+	w = do(t, a, alice, path+"/edit", url.Values{"qty-" + line: {"30"}, "version": {fresh}})
+	require.Equal(t, http.StatusSeeOther, w.Code, w.Body.String())
+	q, err = a.svc.engine.Quote(ctx, alice, id)
+	require.NoError(t, err)
+	assert.Equal(t, "30", q.Input.Lines[0].Quantity.String(), "once reloaded, the change is saved")
+}
+
+// formVersion returns the version a quote page's edit form sends back.
+func formVersion(t *testing.T, page string) string {
+	t.Helper()
+	m := regexp.MustCompile(`name="version" value="([0-9]+)"`).FindStringSubmatch(page)
+	require.NotNil(t, m, "the page has no edit form with a version")
+	return m[1]
 }
 
 // The customer declines a sent quote: the sales rep records why, revises

@@ -12,8 +12,11 @@
 // and credit notes drawn up line by line from an issued invoice; an
 // approval inbox; the day's dunning reminders; the notifications of the
 // signed-in user; and a dashboard of KPIs drawn as SVG charts on the
-// server. A switcher in the header signs in as one of
-// six people with billkit's built-in roles, to see what each may do.
+// server. A first visit asks who you are, among six people with
+// billkit's built-in roles, and a switcher in the header signs in as
+// another, to see what each may do; there are no passwords, but nobody
+// acts as anybody until chosen, and forms only count in the session
+// that drew them.
 //
 //	go run ./examples/webapp
 //	go run ./examples/webapp -addr 127.0.0.1:9090

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"net/http"
 	"slices"
 	"strconv"
@@ -42,6 +43,10 @@ type objectPage struct {
 	// Needs the approvals its discounts need, in words.
 	Edit  []quoteLine
 	Needs []string
+	// Version is the version of the quote the page shows, which its edit
+	// form sends back: an edit made from a page someone else's change
+	// has made stale is refused rather than undoing that change.
+	Version uint64
 	// CanDecline offers the form that records the customer declining a
 	// sent quote; ReplacedBy links to the revision that replaced a quote.
 	CanDecline bool
@@ -132,17 +137,18 @@ func (a *app) invoicePage(w http.ResponseWriter, r *request) error {
 // quotePage shows a quote: its document, its thread and its feed.
 func (a *app) quotePage(w http.ResponseWriter, r *request) error {
 	id := r.PathValue("id")
-	q, err := a.svc.engine.Quote(r.Context(), r.user.ID, id)
+	rec, err := a.svc.engine.QuoteRecord(r.Context(), r.user.ID, id)
 	if err != nil {
 		return err
 	}
+	q := rec.Value
 	title := "Quote " + q.Input.Number
 	if q.Revision > 1 {
 		title += ", revision " + strconv.Itoa(q.Revision)
 	}
 	p := objectPage{Kind: "quotes", ID: id, Title: title, Status: string(q.Status),
 		Customer: q.Input.Buyer.Name, Total: formatMoney(q.Document.Totals.TaxInclusive),
-		Due: "valid until " + formatDay(q.Input.ValidUntil)}
+		Due: "valid until " + formatDay(q.Input.ValidUntil), Version: rec.Version}
 	access := a.svc.engine.Access()
 	for _, req := range q.Requirements {
 		p.Needs = append(p.Needs, "A discount of "+req.Discount.String()+" % on line "+req.LineID+
@@ -288,10 +294,17 @@ func (a *app) invoiceStep(step string) func(*request) (string, error) {
 
 // editQuote changes the quantities and discounts of a draft quote's
 // lines, which prices it again: a discount over the author's limit then
-// needs approval.
+// needs approval. The form sends the version of the quote it was drawn
+// from; when someone else changed the quote since, nothing is saved and
+// the answer is a 409 page that offers to reload the quote.
 func (a *app) editQuote(r *request) (string, error) {
 	id := r.PathValue("id")
-	_, err := a.svc.engine.EditQuote(r.Context(), r.user.ID, id, func(in *quote.Input) error {
+	version, err := strconv.ParseUint(r.PostForm.Get("version"), 10, 64)
+	if err != nil || version == 0 {
+		return "", &statusError{code: http.StatusBadRequest, reload: "/quotes/" + id,
+			msg: "The form does not say which version of the quote it changes. Reload the quote and make your changes again."}
+	}
+	_, err = a.svc.engine.EditQuote(r.Context(), r.user.ID, id, version, func(in *quote.Input) error {
 		for i := range in.Lines {
 			l := &in.Lines[i]
 			if v := strings.TrimSpace(r.PostForm.Get("qty-" + l.ID)); v != "" {
@@ -317,6 +330,12 @@ func (a *app) editQuote(r *request) (string, error) {
 		}
 		return nil
 	})
+	var conflict *billing.ConflictError
+	if errors.As(err, &conflict) && conflict.Kind == "quote" {
+		return "", &statusError{code: http.StatusConflict, title: "The quote changed meanwhile", reload: "/quotes/" + id,
+			msg: "Someone else changed this quote while you were editing it, so your changes were not saved: they would have undone theirs. " +
+				"Reload the quote to see it as it is now, then make your changes again."}
+	}
 	if err != nil {
 		return "", err
 	}

@@ -4,9 +4,11 @@
 // that leave nothing behind when they fail, read-only views, copies that
 // share nothing with what the store holds, an ordered and append-only
 // audit log, bill-run marks, and a gapless, chronological and
-// transactional numbering sequence, under concurrent use.
+// transactional numbering sequence, under concurrent use. It also runs
+// engine edits of quotes and invoices over the store, which must refuse
+// an edit made from a stale version and write nothing.
 //
-// It uses nothing but the billing port, so every store runs the same
+// It uses nothing but the billing package, so every store runs the same
 // suite from its own tests:
 //
 //	func TestStore(t *testing.T) {

@@ -53,6 +53,10 @@ func Run(t *testing.T, open func(t *testing.T) billing.Store) {
 			{"only successful updates are visible", testConcurrentHalfFailing},
 			{"views see whole transactions", testViewConsistent},
 		}},
+		{"edits", []storeTest{
+			{"a stale quote edit is refused and writes nothing", testStaleQuoteEdit},
+			{"a stale invoice edit is refused and writes nothing", testStaleInvoiceEdit},
+		}},
 	}
 	for _, g := range groups {
 		t.Run(g.name, func(t *testing.T) {
