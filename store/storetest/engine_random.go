@@ -51,7 +51,7 @@ type mix struct {
 	approved  []string // invoices ready to be issued
 	issued    []invoice.Snapshot
 	credits   []string // credit notes ready to be issued
-	quotes    []string // draft quotes
+	quotes    []string // draft quotes, edited by many
 	succeeded map[string]int
 	refused   map[string]int
 	policy    invoice.DunningPolicy
@@ -246,21 +246,29 @@ func (m *mix) step(ctx context.Context, e *billing.Engine, r *rand.Rand) (string
 		}
 		return "remind", e.RecordReminders(ctx, clerk, rems[r.IntN(len(rems))])
 	default:
-		id, ok := m.take(&m.quotes, r)
-		if !ok {
+		// Quotes stay in the list: several goroutines edit one at once,
+		// each from the version it read.
+		m.mu.Lock()
+		var id string
+		if len(m.quotes) > 0 && r.IntN(8) > 0 {
+			id = m.quotes[r.IntN(len(m.quotes))]
+		}
+		m.mu.Unlock()
+		if id == "" {
 			q, err := e.CreateQuote(ctx, rep, QuoteInput(int64(r.IntN(10))))
 			if err == nil {
 				m.add(&m.quotes, q.ID.String())
 			}
 			return "quote", err
 		}
-		_, err := e.EditQuote(ctx, rep, id, func(in *quote.Input) error {
+		rec, err := e.QuoteRecord(ctx, rep, id)
+		if err != nil {
+			return "read quote", err
+		}
+		_, err = e.EditQuote(ctx, rep, id, rec.Version, func(in *quote.Input) error {
 			in.Lines[0].Quantity = decimal.NewFromInt(int64(1 + r.IntN(20)))
 			return nil
 		})
-		if err == nil || raced(err) {
-			m.add(&m.quotes, id)
-		}
 		return "edit quote", err
 	}
 }
