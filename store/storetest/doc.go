@@ -25,7 +25,12 @@
 //
 // Stores that several engine instances share also run RunClaimer and
 // RunFeed, which check billing.Claimer and billing.EventFeed against two
-// stores over one database (an OpenPair). PutContracts fills a store with
+// stores over one database (an OpenPair). Every store runs RunEngine
+// too, with an OpenPair (a store that is not shared may return itself
+// twice): engine calls racing through two engines, checked against the
+// invariants of money, numbering, dunning and approvals, with a
+// randomized mix that runs for as long as StressVar says. PutContracts
+// fills a store with
 // contracts for bill-run tests and benchmarks, copied from MonthlyContract
 // over Desk's catalogue; IDs and SubscriptionInvoice give other
 // benchmarks their data.
