@@ -9,7 +9,9 @@
 // store/postgres implement it) and a quote.Desk over the host's
 // catalogue; options set who may do what (WithAccess), the approval
 // thresholds (WithApprovalRules), the clock, the invoice series, the
-// payment terms and where notifications go. Every method names the
+// payment terms, the days invoices may be issued on (today, unless
+// WithIssueDateWindow opens a window around it; back-dating also needs
+// invoice.backdate) and where notifications go. Every method names the
 // acting user and checks their permission first: a refusal is a
 // *ForbiddenError naming the permission missing, and changes nothing.
 // Every change is one store transaction that also appends the change's
