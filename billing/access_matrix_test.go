@@ -189,6 +189,14 @@ var permissionMatrix = []struct {
 		_, _, err := w.engine.SubmitInvoice(ctx, u, w.draftInvoice)
 		return err
 	}},
+	{"PendingApprovals", ".Y.YY.", func(ctx context.Context, w *world, u string) error {
+		_, err := w.engine.PendingApprovals(ctx, u)
+		return err
+	}},
+	{"Approval", "...YY.", func(ctx context.Context, w *world, u string) error {
+		_, err := w.engine.Approval(ctx, u, w.invoiceRequest)
+		return err
+	}},
 	{"ApproveInvoice", "...Y..", func(ctx context.Context, w *world, u string) error {
 		_, err := w.engine.Approve(ctx, u, w.invoiceRequest)
 		return err

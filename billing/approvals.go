@@ -106,7 +106,10 @@ func (a *Access) mayDecide(userID string, r ApprovalRequest, step int) error {
 }
 
 // Approval returns an approval request. Anyone who may decide requests of
-// its kind, and its requester, may read it.
+// its kind may read it, and so may its requester as long as they may see
+// the request's object (quote.view for a quote, invoice.view for an
+// invoice or a credit note): a requester who lost their roles no longer
+// may. A refusal is a *ForbiddenError.
 func (e *Engine) Approval(ctx context.Context, userID, id string) (ApprovalRequest, error) {
 	var out ApprovalRequest
 	err := e.view(ctx, func(tx Tx) error {
@@ -114,20 +117,35 @@ func (e *Engine) Approval(ctx context.Context, userID, id string) (ApprovalReque
 		if err != nil {
 			return err
 		}
-		if rec.Value.RequestedBy != userID {
-			if err := e.access.Check(userID, approvePermission(rec.Value.Kind)); err != nil {
-				return err
+		r := rec.Value
+		perm := approvePermission(r.Kind)
+		if r.RequestedBy == userID && !e.access.Can(userID, perm) {
+			if view, ok := viewPermission(r.Object.Kind); ok {
+				perm = view
 			}
 		}
-		out = rec.Value
+		if err := e.access.Check(userID, perm); err != nil {
+			return err
+		}
+		out = r
 		return nil
 	})
 	return out, err
 }
 
+// approvePermissions lists the permissions that decide approval requests
+// of some kind.
+var approvePermissions = []Permission{PermQuoteApprove, PermInvoiceApprove, PermCreditNoteApprove, PermInvoiceWriteOff}
+
 // PendingApprovals returns the pending requests whose current step the
-// user may decide: their approval inbox, oldest first.
+// user may decide: their approval inbox, oldest first. It needs one of
+// quote.approve, invoice.approve, creditnote.approve or invoice.writeoff
+// (a *ForbiddenError otherwise).
 func (e *Engine) PendingApprovals(ctx context.Context, userID string) ([]ApprovalRequest, error) {
+	if !slices.ContainsFunc(approvePermissions, func(p Permission) bool { return e.access.Can(userID, p) }) {
+		return nil, &ForbiddenError{User: userID, Permission: PermInvoiceApprove,
+			Reason: "the approval inbox needs quote.approve, invoice.approve, creditnote.approve or invoice.writeoff"}
+	}
 	var out []ApprovalRequest
 	err := e.view(ctx, func(tx Tx) error {
 		return scanAll(ctx, tx.Approvals(), func(rec Record[ApprovalRequest]) error {

@@ -31,7 +31,9 @@
 // a quote desk's limits go to the levels its policy names; approval rules
 // send invoices, credit notes and write-offs from an amount on through
 // chains of roles. No one approves their own request, and a rejection
-// carries its reason.
+// carries its reason. PendingApprovals is the inbox of those who may
+// approve something (anyone else is refused); a requester reads their
+// own request with Approval as long as they may see its object.
 //
 // # Audit trail and live changes
 //
