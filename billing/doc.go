@@ -30,10 +30,13 @@
 // fixed sets of permissions; hosts add their own roles. Discounts beyond
 // a quote desk's limits go to the levels its policy names; approval rules
 // send invoices, credit notes and write-offs from an amount on through
-// chains of roles. No one approves their own request, and a rejection
-// carries its reason. PendingApprovals is the inbox of those who may
-// approve something (anyone else is refused); a requester reads their
-// own request with Approval as long as they may see its object.
+// chains of roles. No one approves their own request, nor, by default,
+// a document they drew up, edited or submitted (an ApprovalRule's
+// AllowAuthors, or WithQuoteApprovalAllowAuthors for quote discounts,
+// turns this off); a rejection carries its reason. PendingApprovals is
+// the inbox of those who may approve something (anyone else is
+// refused); a requester reads their own request with Approval as long
+// as they may see its object.
 //
 // # Audit trail and live changes
 //

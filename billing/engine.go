@@ -38,6 +38,7 @@ type Engine struct {
 	window   issueWindow
 	legal    *invoice.LegalMentions
 	rules    []ApprovalRule
+	qAuthors bool // the authors of a quote may decide its discount approval
 	usage    UsageSource
 	broker   *broker
 }
@@ -113,6 +114,12 @@ func WithLegalMentions(m invoice.LegalMentions) Option {
 func WithApprovalRules(rules ...ApprovalRule) Option {
 	return func(e *Engine) { e.rules = append([]ApprovalRule(nil), rules...) }
 }
+
+// WithQuoteApprovalAllowAuthors lets the people who drew up, edited or
+// submitted a quote decide the steps of its discount approval, as
+// ApprovalRule.AllowAuthors does for invoices and credit notes; the quote's
+// author and the requester never may. By default they may not.
+func WithQuoteApprovalAllowAuthors() Option { return func(e *Engine) { e.qAuthors = true } }
 
 // WithUsage sets where bill runs read the usage of usage-billed lines.
 func WithUsage(u UsageSource) Option { return func(e *Engine) { e.usage = u } }
