@@ -2,6 +2,7 @@ package billing_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -230,4 +231,38 @@ func TestIssueDateBillRun(t *testing.T) {
 	for _, inv := range rep.Invoices {
 		assert.Equal(t, invoice.StatusIssued, inv.Status)
 	}
+}
+
+// Invoices are issued today unless the engine opens a window around it;
+// back-dating needs invoice.backdate, which a finance manager holds and
+// an accountant does not.
+func ExampleWithIssueDateWindow() {
+	ctx := context.Background()
+	e := exampleEngine(billing.WithIssueDateWindow(5, 0)) // today is 2026-04-01
+	exampleContract(ctx, e, "Q-2026-0001", "Boulangerie Martin SARL")
+	rep, err := e.BillRun(ctx, "claire", date.MustParse("2026-04-01"), billing.BillRunOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	id := rep.Invoices[0].ID.String()
+	if _, _, err := e.SubmitInvoice(ctx, "claire", id); err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, try := range []struct{ user, day string }{
+		{"claire", "2026-04-02"}, {"claire", "2026-03-20"}, {"claire", "2026-03-31"}, {"david", "2026-03-31"},
+	} {
+		inv, err := e.IssueInvoice(ctx, try.user, id, date.MustParse(try.day))
+		if err != nil {
+			fmt.Println(try.user, try.day+":", err)
+			continue
+		}
+		fmt.Println(try.user, try.day+":", inv.Document.Number, "issued on", inv.Document.IssueDate)
+	}
+	// Output:
+	// claire 2026-04-02: invalid input: issue_date: must be from 2026-03-27 to 2026-04-01 (today is 2026-04-01) (out_of_range)
+	// claire 2026-03-20: invalid input: issue_date: must be from 2026-03-27 to 2026-04-01 (today is 2026-04-01) (out_of_range)
+	// claire 2026-03-31: billing: user "claire" may not invoice.backdate: the issue date 2026-03-31 is before today, 2026-04-01
+	// david 2026-03-31: F2026-000001 issued on 2026-03-31
 }
