@@ -38,15 +38,12 @@ func approvePermission(k ApprovalKind) Permission {
 func (e *Engine) openRequest(ctx context.Context, tx Tx, c *change, r ApprovalRequest) (ApprovalRequest, error) {
 	r.ID = e.newID().String()
 	r.RequestedBy, r.RequestedAt, r.Status = c.actor, e.now(), ApprovalPending
-	switch r.Kind {
-	case ApprovalWriteOff:
-	case ApprovalQuoteDiscount:
-		r.AuthorsMayDecide = e.qAuthors
-	default:
-		rule := e.rule(r.Kind, r.Amount)
-		r.AuthorsMayDecide = rule != nil && rule.AllowAuthors
-	}
-	if r.Kind != ApprovalWriteOff {
+	if r.Kind != ApprovalWriteOff { // a write-off has no document of its own
+		if r.Kind == ApprovalQuoteDiscount {
+			r.AuthorsMayDecide = e.qAuthors
+		} else if rule := e.rule(r.Kind, r.Amount); rule != nil {
+			r.AuthorsMayDecide = rule.AllowAuthors
+		}
 		authors, err := e.authors(ctx, tx, c, r.Object)
 		if err != nil {
 			return ApprovalRequest{}, err
@@ -203,9 +200,8 @@ var approvePermissions = []Permission{PermQuoteApprove, PermInvoiceApprove, Perm
 // PendingApprovals returns the pending requests whose current step the
 // user may decide: their approval inbox, oldest first. Requests the user
 // may not decide, such as those about a document they wrote, are left
-// out. It needs one of
-// quote.approve, invoice.approve, creditnote.approve or invoice.writeoff
-// (a *ForbiddenError otherwise).
+// out. It needs one of quote.approve, invoice.approve, creditnote.approve
+// or invoice.writeoff (a *ForbiddenError otherwise).
 func (e *Engine) PendingApprovals(ctx context.Context, userID string) ([]ApprovalRequest, error) {
 	if !slices.ContainsFunc(approvePermissions, func(p Permission) bool { return e.access.Can(userID, p) }) {
 		return nil, &ForbiddenError{User: userID, Permission: PermInvoiceApprove,
