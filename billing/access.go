@@ -26,6 +26,7 @@ const (
 	PermInvoiceCreate     Permission = "invoice.create"
 	PermInvoiceApprove    Permission = "invoice.approve"
 	PermInvoiceIssue      Permission = "invoice.issue"
+	PermInvoiceBackdate   Permission = "invoice.backdate" // issuing on a day before today
 	PermInvoiceSend       Permission = "invoice.send"
 	PermInvoiceWriteOff   Permission = "invoice.writeoff"
 	PermPaymentRecord     Permission = "payment.record"
@@ -41,8 +42,8 @@ const (
 func Permissions() []Permission {
 	return []Permission{
 		PermAuditRead, PermBillRun, PermCatalogEdit, PermContractEdit, PermContractView,
-		PermCreditNoteApprove, PermCreditNoteCreate, PermDunningRun, PermInvoiceApprove, PermInvoiceCreate,
-		PermInvoiceIssue, PermInvoiceSend, PermInvoiceView, PermInvoiceWriteOff, PermKPIRead,
+		PermCreditNoteApprove, PermCreditNoteCreate, PermDunningRun, PermInvoiceApprove, PermInvoiceBackdate,
+		PermInvoiceCreate, PermInvoiceIssue, PermInvoiceSend, PermInvoiceView, PermInvoiceWriteOff, PermKPIRead,
 		PermPaymentRecord, PermQuoteApprove, PermQuoteCreate, PermQuoteSend, PermQuoteView,
 	}
 }
@@ -79,7 +80,8 @@ type Role struct {
 //     bill runs, dunning, reading quotes, contracts, the audit trail and
 //     KPIs.
 //   - finance_manager: what an accountant does, plus approving invoices
-//     and credit notes, writing off, approving quotes at level finance.
+//     and credit notes, back-dating them, writing off, approving quotes at
+//     level finance.
 //   - admin: every permission.
 //   - auditor: read-only: quotes, contracts, invoices, the audit trail and
 //     KPIs.
@@ -92,7 +94,7 @@ func BuiltinRoles() []Role {
 		{Name: RoleSalesRep, Permissions: sales, QuoteLevel: "sales_rep"},
 		{Name: RoleSalesManager, Permissions: append(slices.Clone(sales), PermQuoteApprove, PermKPIRead), QuoteLevel: "sales_manager"},
 		{Name: RoleAccountant, Permissions: accounting},
-		{Name: RoleFinanceManager, Permissions: append(slices.Clone(accounting), PermInvoiceApprove,
+		{Name: RoleFinanceManager, Permissions: append(slices.Clone(accounting), PermInvoiceApprove, PermInvoiceBackdate,
 			PermCreditNoteApprove, PermInvoiceWriteOff, PermQuoteApprove, PermCatalogEdit), QuoteLevel: "finance"},
 		{Name: RoleAdmin, Permissions: Permissions(), QuoteLevel: "finance"},
 		{Name: RoleAuditor, Permissions: append(slices.Clone(read), PermAuditRead, PermKPIRead)},

@@ -40,10 +40,12 @@ func smallDoc(amount string) invoice.Document {
 			UnitPrice: money.MustParse(amount + " EUR"), VAT: invoice.VAT{Category: tax.StandardRate, Rate: decimal.NewFromInt(20)}}}}
 }
 
+// newWorld returns a fixture whose objects were made on 2026-03-02, and
+// whose clock is then on 2026-03-04, with a week of back-dating allowed.
 func newWorld(t *testing.T) *world {
 	t.Helper()
 	ctx := context.Background()
-	f := newFixture(t)
+	f := newFixture(t, billing.WithIssueDateWindow(7, 0))
 	require.NoError(t, f.engine.Access().SetUser(billing.User{ID: "sam", Roles: []string{billing.RoleSalesRep}}))
 	e, w := f.engine, &world{fixture: f}
 	on := date.MustParse("2026-03-02")
@@ -103,6 +105,7 @@ func newWorld(t *testing.T) *world {
 	_, _, err = e.SubmitInvoice(ctx, erin, cn.ID.String())
 	require.NoError(t, err)
 	w.approvedCreditNote = cn.ID.String()
+	f.clock.travel(t, "2026-03-04")
 	return w
 }
 
@@ -174,6 +177,14 @@ var permissionMatrix = []struct {
 		_, err := w.engine.BillRun(ctx, u, date.MustParse("2026-03-31"), billing.BillRunOptions{})
 		return err
 	}},
+	{"BillRunIssuing", "..YYY.", func(ctx context.Context, w *world, u string) error {
+		_, err := w.engine.BillRun(ctx, u, date.MustParse("2026-03-04"), billing.BillRunOptions{Issue: true})
+		return err
+	}},
+	{"BillRunIssuingBackdated", "...YY.", func(ctx context.Context, w *world, u string) error {
+		_, err := w.engine.BillRun(ctx, u, date.MustParse("2026-03-03"), billing.BillRunOptions{Issue: true})
+		return err
+	}},
 	{"CreateInvoice", "..YYY.", func(ctx context.Context, w *world, u string) error {
 		_, err := w.engine.CreateInvoice(ctx, u, smallDoc("50.00"))
 		return err
@@ -190,11 +201,23 @@ var permissionMatrix = []struct {
 		_, _, err := w.engine.SubmitInvoice(ctx, u, w.draftInvoice)
 		return err
 	}},
+	{"PendingApprovals", ".Y.YY.", func(ctx context.Context, w *world, u string) error {
+		_, err := w.engine.PendingApprovals(ctx, u)
+		return err
+	}},
+	{"Approval", "...YY.", func(ctx context.Context, w *world, u string) error {
+		_, err := w.engine.Approval(ctx, u, w.invoiceRequest)
+		return err
+	}},
 	{"ApproveInvoice", "...Y..", func(ctx context.Context, w *world, u string) error {
 		_, err := w.engine.Approve(ctx, u, w.invoiceRequest)
 		return err
 	}},
 	{"IssueInvoice", "..YYY.", func(ctx context.Context, w *world, u string) error {
+		_, err := w.engine.IssueInvoice(ctx, u, w.approvedInvoice, date.MustParse("2026-03-04"))
+		return err
+	}},
+	{"IssueInvoiceBackdated", "...YY.", func(ctx context.Context, w *world, u string) error {
 		_, err := w.engine.IssueInvoice(ctx, u, w.approvedInvoice, date.MustParse("2026-03-03"))
 		return err
 	}},
@@ -235,6 +258,10 @@ var permissionMatrix = []struct {
 	}},
 	{"IssueCreditNote", "..YYY.", func(ctx context.Context, w *world, u string) error {
 		_, err := w.engine.IssueCreditNote(ctx, u, w.approvedCreditNote, date.MustParse("2026-03-04"))
+		return err
+	}},
+	{"IssueCreditNoteBackdated", "...YY.", func(ctx context.Context, w *world, u string) error {
+		_, err := w.engine.IssueCreditNote(ctx, u, w.approvedCreditNote, date.MustParse("2026-03-02"))
 		return err
 	}},
 	{"WriteOff", "...YY.", func(ctx context.Context, w *world, u string) error {

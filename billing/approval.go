@@ -1,6 +1,7 @@
 package billing
 
 import (
+	"slices"
 	"time"
 
 	"github.com/billkit/billkit/collab"
@@ -51,6 +52,21 @@ type ApprovalRequest struct {
 	// not decide any of its steps.
 	RequestedBy string    `json:"requested_by"`
 	RequestedAt time.Time `json:"requested_at"`
+	// Authors are the users who drew up, edited or submitted the request's
+	// invoice, credit note or quote, as its audit trail tells, the
+	// requester included, in the order they first did. They are
+	// recorded when the request is opened: the document cannot change
+	// while the request is pending, and a request opened after it changes
+	// again records them anew. Empty for write-offs.
+	//
+	// None of them may decide a step, so that nobody approves what they
+	// wrote (segregation of duties), unless AuthorsMayDecide.
+	Authors []string `json:"authors,omitempty"`
+	// AuthorsMayDecide lets the authors other than the requester decide
+	// steps: it is set when the request is opened under an approval rule
+	// whose AllowAuthors is set (for quote discounts, under
+	// WithQuoteApprovalAllowAuthors).
+	AuthorsMayDecide bool `json:"authors_may_decide,omitempty"`
 	// Reason is what the requester gave as a reason (a write-off's, a
 	// credit note's).
 	Reason string         `json:"reason,omitempty"`
@@ -95,6 +111,7 @@ func (r ApprovalRequest) Current() int {
 // Clone returns a copy of r that shares no memory with it.
 func (r ApprovalRequest) Clone() ApprovalRequest {
 	r.Steps = append([]ApprovalStep(nil), r.Steps...)
+	r.Authors = slices.Clone(r.Authors)
 	if r.Data != nil {
 		m := make(map[string]string, len(r.Data))
 		for k, v := range r.Data {

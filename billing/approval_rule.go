@@ -23,6 +23,11 @@ type ApprovalRule struct {
 	// Roles is the chain: one approval per role, in order, each by a
 	// different person, none by the requester.
 	Roles []string `json:"roles"`
+	// AllowAuthors turns segregation of duties off for this rule: the
+	// people who drew up, edited or submitted the invoice or credit note
+	// may then decide its steps (the requester never may). By default
+	// they may not. It has no effect on write-offs.
+	AllowAuthors bool `json:"allow_authors,omitempty"`
 }
 
 func (r ApprovalRule) validate() error {
@@ -46,6 +51,15 @@ func (r ApprovalRule) validate() error {
 // chain returns the roles that must approve an action of kind for amount,
 // or none.
 func (e *Engine) chain(kind ApprovalKind, amount money.Amount) []string {
+	if r := e.rule(kind, amount); r != nil {
+		return r.Roles
+	}
+	return nil
+}
+
+// rule returns the approval rule that applies to an action of kind for
+// amount, or nil.
+func (e *Engine) rule(kind ApprovalKind, amount money.Amount) *ApprovalRule {
 	abs := amount.Abs()
 	var best *ApprovalRule
 	for i := range e.rules {
@@ -62,8 +76,5 @@ func (e *Engine) chain(kind ApprovalKind, amount money.Amount) []string {
 			best = r
 		}
 	}
-	if best == nil {
-		return nil
-	}
-	return best.Roles
+	return best
 }

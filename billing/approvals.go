@@ -33,10 +33,23 @@ func approvePermission(k ApprovalKind) Permission {
 }
 
 // openRequest stores a new pending approval request and tells the people
-// who may decide its first step.
+// who may decide its first step. It records the authors of the request's
+// document, and whether the rule lets them decide.
 func (e *Engine) openRequest(ctx context.Context, tx Tx, c *change, r ApprovalRequest) (ApprovalRequest, error) {
 	r.ID = e.newID().String()
 	r.RequestedBy, r.RequestedAt, r.Status = c.actor, e.now(), ApprovalPending
+	if r.Kind != ApprovalWriteOff { // a write-off has no document of its own
+		if r.Kind == ApprovalQuoteDiscount {
+			r.AuthorsMayDecide = e.qAuthors
+		} else if rule := e.rule(r.Kind, r.Amount); rule != nil {
+			r.AuthorsMayDecide = rule.AllowAuthors
+		}
+		authors, err := e.authors(ctx, tx, c, r.Object)
+		if err != nil {
+			return ApprovalRequest{}, err
+		}
+		r.Authors = authors
+	}
 	v, err := tx.Approvals().Put(ctx, Record[ApprovalRequest]{ID: r.ID, Value: r})
 	if err != nil {
 		return ApprovalRequest{}, err
@@ -44,6 +57,49 @@ func (e *Engine) openRequest(ctx context.Context, tx Tx, c *change, r ApprovalRe
 	c.record(approvalRef(r.ID), ActionApprovalRequested, nil, approvalFields(r), v, r.Reason)
 	e.announce(c, r, notify.KindApprovalRequested, "Approval requested: "+r.Summary)
 	return r, nil
+}
+
+// authoring reports whether an action draws up, edits or submits a
+// document, and whether it is the document's creation.
+func authoring(a Action) (authored, created bool) {
+	switch a {
+	case ActionQuoteCreated, ActionInvoiceCreated, ActionCreditNoteCreated:
+		return true, true
+	case ActionQuoteEdited, ActionQuoteSubmitted, ActionInvoiceEdited, ActionInvoiceSubmitted:
+		return true, false
+	}
+	return false, false
+}
+
+// authors returns the users who drew up, edited or submitted the document
+// ref, in the order they first did: from its audit trail, the events c
+// recorded so far, and c's actor, who is submitting it. The trail of a
+// document that c created holds nothing yet and is not read.
+func (e *Engine) authors(ctx context.Context, tx Tx, c *change, ref collab.Ref) ([]string, error) {
+	var out []string
+	add := func(evs []Event) {
+		for _, ev := range evs {
+			if authored, _ := authoring(ev.Action); authored && ev.Object == ref && !slices.Contains(out, ev.Actor) {
+				out = append(out, ev.Actor)
+			}
+		}
+	}
+	createdNow := slices.ContainsFunc(c.events, func(ev Event) bool {
+		_, created := authoring(ev.Action)
+		return created && ev.Object == ref
+	})
+	if !createdNow {
+		evs, err := tx.Events().Object(ctx, ref, EventQuery{})
+		if err != nil {
+			return nil, err
+		}
+		add(evs)
+	}
+	add(c.events)
+	if !slices.Contains(out, c.actor) {
+		out = append(out, c.actor)
+	}
+	return out, nil
 }
 
 // announce notifies the people who may decide the request's current step.
@@ -90,6 +146,10 @@ func (a *Access) mayDecide(userID string, r ApprovalRequest, step int) error {
 	if userID == r.RequestedBy {
 		return &ForbiddenError{User: userID, Permission: perm, Reason: "an approver cannot decide on their own request"}
 	}
+	if !r.AuthorsMayDecide && slices.Contains(r.Authors, userID) {
+		return &ForbiddenError{User: userID, Permission: perm,
+			Reason: "whoever drew up, edited or submitted a document cannot approve it"}
+	}
 	s := r.Steps[step]
 	if s.Role != "" && !a.HasRole(userID, s.Role) {
 		return &ForbiddenError{User: userID, Permission: perm, Reason: "this step needs the role " + s.Role}
@@ -106,7 +166,10 @@ func (a *Access) mayDecide(userID string, r ApprovalRequest, step int) error {
 }
 
 // Approval returns an approval request. Anyone who may decide requests of
-// its kind, and its requester, may read it.
+// its kind may read it, and so may its requester as long as they may see
+// the request's object (quote.view for a quote, invoice.view for an
+// invoice or a credit note): a requester who lost their roles no longer
+// may. A refusal is a *ForbiddenError.
 func (e *Engine) Approval(ctx context.Context, userID, id string) (ApprovalRequest, error) {
 	var out ApprovalRequest
 	err := e.view(ctx, func(tx Tx) error {
@@ -114,20 +177,36 @@ func (e *Engine) Approval(ctx context.Context, userID, id string) (ApprovalReque
 		if err != nil {
 			return err
 		}
-		if rec.Value.RequestedBy != userID {
-			if err := e.access.Check(userID, approvePermission(rec.Value.Kind)); err != nil {
-				return err
+		r := rec.Value
+		perm := approvePermission(r.Kind)
+		if r.RequestedBy == userID && !e.access.Can(userID, perm) {
+			if view, ok := viewPermission(r.Object.Kind); ok {
+				perm = view
 			}
 		}
-		out = rec.Value
+		if err := e.access.Check(userID, perm); err != nil {
+			return err
+		}
+		out = r
 		return nil
 	})
 	return out, err
 }
 
+// approvePermissions lists the permissions that decide approval requests
+// of some kind.
+var approvePermissions = []Permission{PermQuoteApprove, PermInvoiceApprove, PermCreditNoteApprove, PermInvoiceWriteOff}
+
 // PendingApprovals returns the pending requests whose current step the
-// user may decide: their approval inbox, oldest first.
+// user may decide: their approval inbox, oldest first. Requests the user
+// may not decide, such as those about a document they wrote, are left
+// out. It needs one of quote.approve, invoice.approve, creditnote.approve
+// or invoice.writeoff (a *ForbiddenError otherwise).
 func (e *Engine) PendingApprovals(ctx context.Context, userID string) ([]ApprovalRequest, error) {
+	if !slices.ContainsFunc(approvePermissions, func(p Permission) bool { return e.access.Can(userID, p) }) {
+		return nil, &ForbiddenError{User: userID, Permission: PermInvoiceApprove,
+			Reason: "the approval inbox needs quote.approve, invoice.approve, creditnote.approve or invoice.writeoff"}
+	}
 	var out []ApprovalRequest
 	err := e.view(ctx, func(tx Tx) error {
 		return scanAll(ctx, tx.Approvals(), func(rec Record[ApprovalRequest]) error {
@@ -145,7 +224,9 @@ func (e *Engine) PendingApprovals(ctx context.Context, userID string) ([]Approva
 // last step, the action goes ahead in the same transaction: the invoice
 // or credit note is approved, the invoice written off, the quote approved.
 // The requester may not approve, nor may anyone who approved an earlier
-// step; both are a *ForbiddenError.
+// step, nor, unless the request's AuthorsMayDecide, anyone who drew up,
+// edited or submitted the document (its Authors); each is a
+// *ForbiddenError with its Reason. The same rules apply to Reject.
 func (e *Engine) Approve(ctx context.Context, userID, requestID string) (ApprovalRequest, error) {
 	return e.decide(ctx, userID, requestID, "")
 }

@@ -44,7 +44,8 @@ func benchBillRun(b *testing.B, n int, opts billing.BillRunOptions) {
 		b.StopTimer()
 		st := memory.NewStore()
 		storetest.PutContracts(b, st, tmpl, n)
-		e, err := billing.New(st, f.engine.Desk(), billing.WithAccess(f.engine.Access()))
+		e, err := billing.New(st, f.engine.Desk(), billing.WithAccess(f.engine.Access()),
+			billing.WithClock(newStepClock(time.Date(2026, 4, 1, 9, 0, 0, 0, time.UTC)).read))
 		if err != nil {
 			b.Fatal(err)
 		}

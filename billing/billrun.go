@@ -33,7 +33,11 @@ type BillRunOptions struct {
 	DryRun bool
 	// Issue issues each invoice on the run's date instead of leaving it a
 	// draft. An invoice that an approval rule applies to waits for its
-	// approval instead, with its request opened.
+	// approval instead, with its request opened. The run's date is then
+	// the invoices' issue date, bounded as IssueInvoice's is (a dry run
+	// too, so that it shows what the real run would do): today, or within
+	// the engine's issue date window, with invoice.backdate for a day
+	// before today.
 	Issue bool
 	// Progress, when set, is called after each customer is billed, one
 	// call at a time, with the counts so far.
@@ -112,7 +116,9 @@ type BillRunReport struct {
 // billing plan (catching up on charges an earlier run missed), groups the
 // charges into one invoice per customer, currency, seller and purchase
 // order, and creates the invoices as drafts, or issues them with
-// opts.Issue. It needs billrun.run.
+// opts.Issue. It needs billrun.run; a run that issues is dated as
+// IssueInvoice is (see BillRunOptions.Issue), and refused as a whole
+// otherwise.
 //
 // A run is idempotent: every charge billed is marked with its contract
 // line, service period and billing date in the transaction that creates
@@ -136,6 +142,11 @@ func (e *Engine) BillRun(ctx context.Context, userID string, on date.Date, opts 
 	}
 	if on.IsZero() {
 		return rep, fmt.Errorf("%w: the bill run needs a date", ErrConfig)
+	}
+	if opts.Issue {
+		if err := e.checkIssueDate(userID, "issue_date", on); err != nil {
+			return rep, err
+		}
 	}
 	groups, total, err := e.customerGroups(ctx)
 	if err != nil {

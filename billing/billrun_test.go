@@ -262,6 +262,7 @@ func TestBillRunIssuesGapless(t *testing.T) {
 	ctx := context.Background()
 	f := newFixture(t)
 	storetest.PutContracts(t, f.store, storetest.MonthlyContract(t, f.engine.Desk()), 200)
+	f.clock.travel(t, may1.String())
 	rep, err := f.engine.BillRun(ctx, carol, may1, billing.BillRunOptions{Workers: 4, Issue: true})
 	require.NoError(t, err)
 	require.Len(t, rep.Invoices, 200)
@@ -285,6 +286,7 @@ func TestBillRunIssuesGaplessAfterWrongGuess(t *testing.T) {
 	tmpl := storetest.MonthlyContract(t, f.engine.Desk())
 	storetest.PutContracts(t, f.store, tmpl, 100)
 	opts := billing.BillRunOptions{Workers: 2, Batch: 10, Issue: true}
+	f.clock.travel(t, may1.String())
 	first, err := f.engine.BillRun(ctx, carol, may1, opts)
 	require.NoError(t, err)
 	require.Len(t, first.Invoices, 100)

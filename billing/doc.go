@@ -9,7 +9,9 @@
 // store/postgres implement it) and a quote.Desk over the host's
 // catalogue; options set who may do what (WithAccess), the approval
 // thresholds (WithApprovalRules), the clock, the invoice series, the
-// payment terms and where notifications go. Every method names the
+// payment terms, the days invoices may be issued on (today, unless
+// WithIssueDateWindow opens a window around it; back-dating also needs
+// invoice.backdate) and where notifications go. Every method names the
 // acting user and checks their permission first: a refusal is a
 // *ForbiddenError naming the permission missing, and changes nothing.
 // Every change is one store transaction that also appends the change's
@@ -31,8 +33,13 @@
 // fixed sets of permissions; hosts add their own roles. Discounts beyond
 // a quote desk's limits go to the levels its policy names; approval rules
 // send invoices, credit notes and write-offs from an amount on through
-// chains of roles. No one approves their own request, and a rejection
-// carries its reason.
+// chains of roles. No one approves their own request, nor, by default,
+// a document they drew up, edited or submitted (an ApprovalRule's
+// AllowAuthors, or WithQuoteApprovalAllowAuthors for quote discounts,
+// turns this off); a rejection carries its reason. PendingApprovals is
+// the inbox of those who may approve something (anyone else is
+// refused); a requester reads their own request with Approval as long
+// as they may see its object.
 //
 // # Audit trail and live changes
 //

@@ -17,10 +17,13 @@ import (
 	"github.com/billkit/billkit/validation"
 )
 
-// issued issues an invoice of amount due on 2026-05-01, as erin.
-func issued(t *testing.T, e *billing.Engine, amount string) invoice.Snapshot {
+// issued issues an invoice of amount due on 2026-05-01, as erin, on
+// 2026-04-01, moving the fixture's clock to that day.
+func issued(t *testing.T, f *fixture, amount string) invoice.Snapshot {
 	t.Helper()
 	ctx := context.Background()
+	e := f.engine
+	f.clock.travel(t, "2026-04-01")
 	inv, err := e.CreateInvoice(ctx, erin, smallDoc(amount))
 	require.NoError(t, err)
 	_, _, err = e.SubmitInvoice(ctx, erin, inv.ID.String())
@@ -37,7 +40,7 @@ func TestDunning(t *testing.T) {
 	f := newFixture(t)
 	e := f.engine
 	policy := invoice.DefaultDunningPolicy() // J+7, J+15, J+30
-	late, paid, forgotten := issued(t, e, "100.00"), issued(t, e, "200.00"), issued(t, e, "300.00")
+	late, paid, forgotten := issued(t, f, "100.00"), issued(t, f, "200.00"), issued(t, f, "300.00")
 	run := func(on string) []invoice.Reminder {
 		t.Helper()
 		rems, err := e.Dunning(ctx, carol, date.MustParse(on), policy)
@@ -108,13 +111,14 @@ func TestDunning(t *testing.T) {
 // a key has a comma.
 func TestDunningStepKeysWithCommas(t *testing.T) {
 	ctx := context.Background()
-	e := newFixture(t).engine
+	f := newFixture(t)
+	e := f.engine
 	policy := invoice.DunningPolicy{Steps: []invoice.DunningStep{
 		{Key: "x,y", DaysAfterDue: 7, Template: "t1", Channel: invoice.ChannelEmail},
 		{Key: "x", DaysAfterDue: 15, Template: "t2", Channel: invoice.ChannelEmail},
 		{Key: "y", DaysAfterDue: 30, Template: "t3", Channel: invoice.ChannelEmail},
 	}}
-	issued(t, e, "100.00")
+	issued(t, f, "100.00")
 	run := func(on string) []invoice.Reminder {
 		t.Helper()
 		rems, err := e.Dunning(ctx, carol, date.MustParse(on), policy)

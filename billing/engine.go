@@ -35,8 +35,10 @@ type Engine struct {
 	credits  invoice.Series
 	dueDays  int
 	terms    string // the payment terms of dueDays, in words
+	window   issueWindow
 	legal    *invoice.LegalMentions
 	rules    []ApprovalRule
+	qAuthors bool // the authors of a quote may decide its discount approval
 	usage    UsageSource
 	broker   *broker
 }
@@ -83,6 +85,24 @@ func WithSeries(invoices, creditNotes invoice.Series) Option {
 // created by a bill run is due. The default is 30.
 func WithPaymentTerms(days int) Option { return func(e *Engine) { e.dueDays = days } }
 
+// MaxIssueDateWindow is the largest number of days WithIssueDateWindow
+// accepts on either side of today.
+const MaxIssueDateWindow = 366
+
+// WithIssueDateWindow sets the days on which invoices and credit notes may
+// be issued, and bill runs issue them: from back days before today to
+// ahead days after, today being the engine's clock in the account's time
+// zone. The default, 0 and 0, is today only. Each bound is from 0 to
+// MaxIssueDateWindow.
+//
+// A date before today also needs the permission invoice.backdate, and can
+// never come before the date of the last number of its series (numbering
+// is chronological). A date after today holds back every later issue in
+// the series until that day: keep ahead small, if not 0.
+func WithIssueDateWindow(back, ahead int) Option {
+	return func(e *Engine) { e.window = issueWindow{back: back, ahead: ahead} }
+}
+
 // WithLegalMentions sets the payment mentions bill runs put on B2B
 // invoices (see invoice.FrenchB2BMentions).
 func WithLegalMentions(m invoice.LegalMentions) Option {
@@ -94,6 +114,12 @@ func WithLegalMentions(m invoice.LegalMentions) Option {
 func WithApprovalRules(rules ...ApprovalRule) Option {
 	return func(e *Engine) { e.rules = append([]ApprovalRule(nil), rules...) }
 }
+
+// WithQuoteApprovalAllowAuthors lets the people who drew up, edited or
+// submitted a quote decide the steps of its discount approval, as
+// ApprovalRule.AllowAuthors does for invoices and credit notes; the quote's
+// author and the requester never may. By default they may not.
+func WithQuoteApprovalAllowAuthors() Option { return func(e *Engine) { e.qAuthors = true } }
 
 // WithUsage sets where bill runs read the usage of usage-billed lines.
 func WithUsage(u UsageSource) Option { return func(e *Engine) { e.usage = u } }
@@ -121,6 +147,9 @@ func New(store Store, desk *quote.Desk, opts ...Option) (*Engine, error) {
 	}
 	if e.dueDays < 0 {
 		errs = append(errs, errors.New("payment terms must not be negative"))
+	}
+	if w := e.window; w.back < 0 || w.back > MaxIssueDateWindow || w.ahead < 0 || w.ahead > MaxIssueDateWindow {
+		errs = append(errs, fmt.Errorf("the issue date window must be from 0 to %d days on each side of today", MaxIssueDateWindow))
 	}
 	e.terms = strconv.Itoa(e.dueDays) + " days net"
 	if err := e.series.Validate(); err != nil {

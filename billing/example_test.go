@@ -24,7 +24,7 @@ import (
 // exampleEngine returns an engine over an empty memory store, a catalogue
 // of seats at 50.00 EUR a month, a sales rep (sam), an accountant (claire)
 // and a finance manager (david), and a clock that moves one second per
-// reading from March 2nd, 2026.
+// reading from April 1st, 2026, the day the examples bill and issue on.
 func exampleEngine(opts ...billing.Option) *billing.Engine {
 	must := func(err error) {
 		if err != nil {
@@ -46,7 +46,7 @@ func exampleEngine(opts ...billing.Option) *billing.Engine {
 	must(access.SetUser(billing.User{ID: "sam", Name: "Sam Leroy", Roles: []string{billing.RoleSalesRep}}))
 	must(access.SetUser(billing.User{ID: "claire", Name: "Claire Dubois", Roles: []string{billing.RoleAccountant}}))
 	must(access.SetUser(billing.User{ID: "david", Name: "David Roux", Roles: []string{billing.RoleFinanceManager}}))
-	now := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	now := time.Date(2026, 4, 1, 9, 0, 0, 0, time.UTC)
 	base := []billing.Option{
 		billing.WithAccess(access),
 		billing.WithClock(func() time.Time { now = now.Add(time.Second); return now }),

@@ -66,6 +66,7 @@ func TestQuoteToCash(t *testing.T) {
 
 	// The bill run of April 1st bills the implementation (one time, on
 	// March 10th) and the first month of seats, on one invoice.
+	f.clock.travel(t, "2026-04-01")
 	rep, err := e.BillRun(ctx, carol, date.MustParse("2026-04-01"), billing.BillRunOptions{})
 	require.NoError(t, err)
 	require.Empty(t, rep.Failures)

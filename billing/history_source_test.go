@@ -49,6 +49,7 @@ func TestHistorySourceSummaries(t *testing.T) {
 	require.NoError(t, err)
 	_, err = e.AcceptQuote(ctx, alice, q.ID.String(), date.MustParse("2026-03-10"), "")
 	require.NoError(t, err)
+	f.clock.travel(t, "2026-04-01")
 	rep, err := e.BillRun(ctx, carol, date.MustParse("2026-04-01"), billing.BillRunOptions{})
 	require.NoError(t, err)
 	id := rep.Invoices[0].ID.String()

@@ -200,8 +200,16 @@ func (e *Engine) moveInvoice(ctx context.Context, tx Tx, c *change, id string, a
 // next number of the invoice series in the same transaction, freezes the
 // document and adds it to its customer's ledger. An invoice still waiting
 // for approval is an invoice.TransitionError. It needs invoice.issue.
+//
+// The day must be today, or within the window set by WithIssueDateWindow
+// (else a *validation.Error on the field issue_date); a day before today
+// also needs invoice.backdate, and a day before that of the series' last
+// number is an *invoice.ChronologyError, with nothing issued.
 func (e *Engine) IssueInvoice(ctx context.Context, userID, id string, on date.Date) (invoice.Snapshot, error) {
 	if err := e.access.Check(userID, PermInvoiceIssue); err != nil {
+		return invoice.Snapshot{}, err
+	}
+	if err := e.checkIssueDate(userID, "issue_date", on); err != nil {
 		return invoice.Snapshot{}, err
 	}
 	var out invoice.Snapshot

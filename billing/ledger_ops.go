@@ -119,9 +119,12 @@ func (e *Engine) CreateCreditNote(ctx context.Context, userID, invoiceID string,
 // IssueCreditNote issues an approved credit note on the given day with the
 // next number of the credit note series, and records it in the ledger:
 // the invoice's balance decreases, and an invoice credited in full becomes
-// void. It needs invoice.issue.
+// void. It needs invoice.issue. The day is bounded as IssueInvoice's is.
 func (e *Engine) IssueCreditNote(ctx context.Context, userID, id string, on date.Date) (invoice.Snapshot, error) {
 	if err := e.access.Check(userID, PermInvoiceIssue); err != nil {
+		return invoice.Snapshot{}, err
+	}
+	if err := e.checkIssueDate(userID, "issue_date", on); err != nil {
 		return invoice.Snapshot{}, err
 	}
 	var out invoice.Snapshot

@@ -53,6 +53,7 @@ func TestListsAndStatement(t *testing.T) {
 	assert.Empty(t, st.Receivables)
 	assert.True(t, st.Outstanding.IsZero())
 
+	f.clock.travel(t, "2026-04-01")
 	rep, err := e.BillRun(ctx, carol, date.MustParse("2026-04-01"), billing.BillRunOptions{})
 	require.NoError(t, err)
 	require.Len(t, rep.Invoices, 1)

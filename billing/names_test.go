@@ -33,6 +33,7 @@ func TestNames(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "contract from quote Q-2026-0042 with Boulangerie Martin SARL", name(collab.KindContract, c.ID.String()))
 
+	f.clock.travel(t, "2026-04-01")
 	rep, err := e.BillRun(ctx, carol, date.MustParse("2026-04-01"), billing.BillRunOptions{})
 	require.NoError(t, err)
 	id := rep.Invoices[0].ID.String()

@@ -69,7 +69,7 @@ func run(ctx context.Context, out, bars io.Writer, cfg config) error {
 	if cfg.customers <= 0 {
 		return errors.New("-n must be positive")
 	}
-	e, err := newEngine()
+	e, err := newEngine(cfg.on)
 	if err != nil {
 		return err
 	}

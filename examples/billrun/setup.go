@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"time"
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/shopspring/decimal"
@@ -34,8 +35,10 @@ var atelier = invoice.Party{Name: "Atelier Numérique SAS", LegalID: "732829320"
 	Address:             invoice.Address{Line1: "12 rue de la Paix", City: "Paris", PostalCode: "75002", Country: "FR"}}
 
 // newEngine returns an engine over an empty memory store, with a
-// catalogue of seats, storage and support, and its three users.
-func newEngine() (*billing.Engine, error) {
+// catalogue of seats, storage and support, and its three users. Its clock
+// is on the day billed: invoices are issued on the day they are billed,
+// and the run is played as if it were that day.
+func newEngine(on date.Date) (*billing.Engine, error) {
 	cat := catalog.New()
 	if err := cat.AddBook(catalog.PriceBook{ID: "std", Name: "Standard EUR", Active: true}); err != nil {
 		return nil, err
@@ -83,7 +86,9 @@ func newEngine() (*billing.Engine, error) {
 			return nil, err
 		}
 	}
+	shift := on.Time(time.UTC).Sub(date.In(time.Now(), time.UTC).Time(time.UTC))
 	return billing.New(memory.NewStore(), desk, billing.WithAccess(access),
+		billing.WithClock(func() time.Time { return time.Now().Add(shift) }),
 		billing.WithLegalMentions(invoice.FrenchB2BMentions(decimal.RequireFromString("12.15"))))
 }
 

@@ -432,5 +432,5 @@ func objectPath(kind, id string) string {
 func (a *app) mayApprove(user string) bool {
 	acc := a.svc.engine.Access()
 	return acc.Can(user, billing.PermInvoiceApprove) || acc.Can(user, billing.PermQuoteApprove) ||
-		acc.Can(user, billing.PermCreditNoteApprove)
+		acc.Can(user, billing.PermCreditNoteApprove) || acc.Can(user, billing.PermInvoiceWriteOff)
 }

@@ -123,10 +123,16 @@ func TestPagesRenderForAllowedUsers(t *testing.T) {
 	acc := a.svc.engine.Access()
 	for _, p := range people {
 		paths := []string{"/", "/invoices", "/quotes", "/invoices/" + inv, "/invoices/" + inv + "/document",
-			"/invoices/" + inv + "/document?lang=fr", "/quotes/" + q, "/quotes/" + q + "/document", "/notifications",
-			"/approvals"}
+			"/invoices/" + inv + "/document?lang=fr", "/quotes/" + q, "/quotes/" + q + "/document", "/notifications"}
 		if acc.Can(p.ID, billing.PermKPIRead) {
 			paths = append(paths, "/dashboard", "/charts/mrr.svg")
+		}
+		if a.mayApprove(p.ID) {
+			paths = append(paths, "/approvals")
+		} else {
+			t.Run(p.ID+"/approvals", func(t *testing.T) {
+				assert.Equal(t, http.StatusForbidden, do(t, a, p.ID, "/approvals", nil).Code, "no inbox for who may approve nothing")
+			})
 		}
 		for _, path := range paths {
 			t.Run(p.ID+path, func(t *testing.T) {

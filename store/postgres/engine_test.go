@@ -63,7 +63,7 @@ func TestBillRunsSplitCustomers(t *testing.T) {
 	const customers = 60
 	ctx := context.Background()
 	a, b := openPair(t)
-	engines := newEngines(t, a, b)
+	engines := newEnginesOn(t, date.MustParse("2026-05-01"), a, b)
 	storetest.PutContracts(t, a, storetest.MonthlyContract(t, engines[0].Desk()), customers)
 
 	var reps [2]billing.BillRunReport

@@ -7,6 +7,7 @@ import (
 	"log"
 	"log/slog"
 	"os"
+	"time"
 
 	"github.com/billkit/billkit/billing"
 	"github.com/billkit/billkit/catalog"
@@ -52,7 +53,10 @@ func Example() {
 		}
 	}()
 
-	rep, err := engine.BillRun(ctx, "carol", date.MustParse("2026-05-01"), billing.BillRunOptions{Issue: true})
+	// A run that issues its invoices is dated today, in the engine's time
+	// zone (UTC unless billing.WithLocation says otherwise).
+	today := date.In(time.Now(), time.UTC)
+	rep, err := engine.BillRun(ctx, "carol", today, billing.BillRunOptions{Issue: true})
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -2,7 +2,9 @@ package postgres_test
 
 import (
 	"context"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
@@ -31,13 +33,24 @@ func newAccess(t testing.TB) *billing.Access {
 }
 
 // newEngines returns an engine over each store, sharing users and desk,
-// as application instances over one database.
+// as application instances over one database, whose clock is on
+// 2026-03-02, the day they issue on.
 func newEngines(t testing.TB, stores ...billing.Store) []*billing.Engine {
 	t.Helper()
+	return newEnginesOn(t, date.MustParse("2026-03-02"), stores...)
+}
+
+// newEnginesOn is newEngines with a clock that starts at 9 o'clock (UTC)
+// on day and moves one second per reading, shared by the engines.
+func newEnginesOn(t testing.TB, day date.Date, stores ...billing.Store) []*billing.Engine {
+	t.Helper()
 	access, desk := newAccess(t), storetest.Desk(t)
+	start := day.Time(time.UTC).Add(9 * time.Hour)
+	var tick atomic.Int64
+	clock := func() time.Time { return start.Add(time.Duration(tick.Add(1)) * time.Second) }
 	out := make([]*billing.Engine, len(stores))
 	for i, st := range stores {
-		e, err := billing.New(st, desk, billing.WithAccess(access))
+		e, err := billing.New(st, desk, billing.WithAccess(access), billing.WithClock(clock))
 		require.NoError(t, err)
 		out[i] = e
 	}

@@ -21,7 +21,7 @@ func TestEngineOverSQLite(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "billing.db")
 	s := openAt(t, path)
-	id := quoteToCash(t, newEngine(t, s))
+	id := quoteToCash(t, s)
 	require.NoError(t, s.Close())
 
 	e := newEngine(t, openAt(t, path))

@@ -26,33 +26,56 @@ const (
 )
 
 // newEngine returns an engine over st with one user per role used here,
-// a clock that moves one second per reading, and invoices from
-// 5,000.00 EUR needing a finance manager's approval.
+// a clock that moves one second per reading from 2026-03-02 09:00 UTC,
+// and invoices from 5,000.00 EUR needing a finance manager's approval.
 func newEngine(t testing.TB, st billing.Store) *billing.Engine {
+	t.Helper()
+	return newEngineWith(t, st, newClock(time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)))
+}
+
+// clock moves one second per reading; a story moves it to a later day
+// with travel.
+type clock struct{ now atomic.Int64 } // Unix nanoseconds
+
+func newClock(start time.Time) *clock {
+	c := &clock{}
+	c.now.Store(start.UnixNano())
+	return c
+}
+
+func (c *clock) read() time.Time { return time.Unix(0, c.now.Add(int64(time.Second))).UTC() }
+
+// travel moves the clock to 9 o'clock (UTC) on day, a later day.
+func (c *clock) travel(day string) {
+	c.now.Store(date.MustParse(day).Time(time.UTC).Add(9 * time.Hour).UnixNano())
+}
+
+// newEngineWith is newEngine with the given clock.
+func newEngineWith(t testing.TB, st billing.Store, c *clock) *billing.Engine {
 	t.Helper()
 	access := billing.NewAccess()
 	for id, role := range map[string]string{rep: billing.RoleSalesRep, manager: billing.RoleSalesManager,
 		clerk: billing.RoleAccountant, finance: billing.RoleFinanceManager} {
 		require.NoError(t, access.SetUser(billing.User{ID: id, Roles: []string{role}}))
 	}
-	var tick atomic.Int64
-	start := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
 	e, err := billing.New(st, storetest.Desk(t),
 		billing.WithAccess(access),
-		billing.WithClock(func() time.Time { return start.Add(time.Duration(tick.Add(1)) * time.Second) }),
+		billing.WithClock(c.read),
 		billing.WithApprovalRules(billing.ApprovalRule{Kind: billing.ApprovalInvoice,
 			Threshold: money.MustParse("5000.00 EUR"), Roles: []string{billing.RoleFinanceManager}}))
 	require.NoError(t, err)
 	return e
 }
 
-// quoteToCash takes one deal through the engine: a quote over the sales
-// rep's limit, approved, sent and accepted; a bill run; the invoice
-// approved, issued, sent, partly credited and paid. It returns the
-// issued invoice's ID.
-func quoteToCash(t testing.TB, e *billing.Engine) string {
+// quoteToCash takes one deal through an engine over st, from March 2nd to
+// April 20th: a quote over the sales rep's limit, approved, sent and
+// accepted; a bill run; the invoice approved, issued, sent, partly
+// credited and paid. It returns the issued invoice's ID.
+func quoteToCash(t testing.TB, st billing.Store) string {
 	t.Helper()
 	ctx := context.Background()
+	now := newClock(time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC))
+	e := newEngineWith(t, st, now)
 	q, err := e.CreateQuote(ctx, rep, storetest.QuoteInput(15))
 	require.NoError(t, err)
 	qid := q.ID.String()
@@ -65,6 +88,7 @@ func quoteToCash(t testing.TB, e *billing.Engine) string {
 	c, err := e.AcceptQuote(ctx, rep, qid, date.MustParse("2026-03-10"), "PO-77")
 	require.NoError(t, err)
 
+	now.travel("2026-04-01")
 	run, err := e.BillRun(ctx, clerk, date.MustParse("2026-04-01"), billing.BillRunOptions{})
 	require.NoError(t, err)
 	require.Empty(t, run.Failures)
@@ -84,6 +108,7 @@ func quoteToCash(t testing.TB, e *billing.Engine) string {
 	require.NoError(t, err)
 	_, _, err = e.SubmitInvoice(ctx, clerk, cn.ID.String()) // under the threshold: approved at once
 	require.NoError(t, err)
+	now.travel("2026-04-03")
 	_, err = e.IssueCreditNote(ctx, clerk, cn.ID.String(), date.MustParse("2026-04-03"))
 	require.NoError(t, err)
 	_, err = e.RecordPayment(ctx, clerk, invoice.Payment{ID: uuid.New(), Customer: c.Customer,

@@ -23,7 +23,7 @@ import (
 func TestRoundTrip(t *testing.T) {
 	ctx := context.Background()
 	mem := memory.NewStore()
-	quoteToCash(t, newEngine(t, mem))
+	quoteToCash(t, mem)
 	s := openMemory(t)
 
 	counts := map[string]int{
