@@ -115,7 +115,7 @@ func TestApprovalSegregatesDuties(t *testing.T) {
 			require.NoError(t, err)
 			id := inv.ID.String()
 			if tc.editor != "" {
-				_, err = e.EditInvoice(ctx, tc.editor, id, func(d *invoice.Document) error { d.PaymentTerms = "15 days"; return nil })
+				_, err = e.EditInvoice(ctx, tc.editor, id, 1, func(d *invoice.Document) error { d.PaymentTerms = "15 days"; return nil })
 				require.NoError(t, err)
 			}
 			_, req, err := e.SubmitInvoice(ctx, tc.submitter, id)
@@ -194,7 +194,7 @@ func TestApprovalSegregatesDutiesOnQuotes(t *testing.T) {
 			q, err := e.CreateQuote(ctx, alice, storetest.QuoteInput(15))
 			require.NoError(t, err)
 			id := q.ID.String()
-			_, err = e.EditQuote(ctx, bob, id, func(in *quote.Input) error { in.Lines[0].Quantity = decimal.NewFromInt(12); return nil })
+			_, err = e.EditQuote(ctx, bob, id, 1, func(in *quote.Input) error { in.Lines[0].Quantity = decimal.NewFromInt(12); return nil })
 			require.NoError(t, err)
 			_, req, err := e.SubmitQuote(ctx, alice, id)
 			require.NoError(t, err)
