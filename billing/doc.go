@@ -48,7 +48,10 @@
 // as they are committed, through a bounded buffer that never blocks the
 // engine (see Subscription for what a slow reader loses); on a store
 // shared by several instances, Listen relays what the other instances
-// commit.
+// commit. The field-by-field changes need audit.read wherever they are
+// read: HistorySource feeds collab's activity feeds with who did what and
+// when to anyone who may see the object, and with the changed values only
+// to viewers who hold audit.read.
 //
 // # Bill runs
 //

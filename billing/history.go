@@ -115,11 +115,20 @@ func (p collabPolicy) CanReadConfidential(ctx context.Context, userID string, a 
 // HistorySource returns the collab.HistorySource that feeds the engine's
 // audit events into each object's activity feed, so that people read
 // "issued", "sent" and "payment applied" beside their messages.
+//
+// The audit trail follows one rule wherever it is read: its field-by-field
+// changes need audit.read. Whoever may see an object (collab checks that
+// before it asks) reads in its feed who did what and when, in the words of
+// each action; only a viewer (collab.HistoryQuery.Viewer) who holds
+// audit.read also finds the changed values, in each entry's Data and,
+// for an action without words of its own, in its summary. An empty Viewer
+// reads no changes.
 func (e *Engine) HistorySource() collab.HistorySource { return historySource{e} }
 
 type historySource struct{ e *Engine }
 
 func (h historySource) History(ctx context.Context, ref collab.Ref, q collab.HistoryQuery) ([]collab.HistoryEntry, error) {
+	changes := q.Viewer != "" && h.e.access.Can(q.Viewer, PermAuditRead)
 	var out []collab.HistoryEntry
 	err := h.e.view(ctx, func(tx Tx) error {
 		var evs []Event
@@ -149,7 +158,7 @@ func (h historySource) History(ctx context.Context, ref collab.Ref, q collab.His
 		}
 		out = make([]collab.HistoryEntry, 0, len(evs))
 		for _, ev := range evs {
-			out = append(out, historyEntry(ev))
+			out = append(out, historyEntry(ev, changes))
 		}
 		return nil
 	})
@@ -161,8 +170,10 @@ func (h historySource) History(ctx context.Context, ref collab.Ref, q collab.His
 
 // historyEntry turns an event into an activity feed entry, whose summary
 // says what happened in words that follow the actor's name: "issued it as
-// F2026-000042", "applied a payment: paid".
-func historyEntry(ev Event) collab.HistoryEntry {
+// F2026-000042", "applied a payment: paid". With changes false the entry
+// carries none of the event's changed values: no Data, and an action
+// without words of its own reads as its name alone.
+func historyEntry(ev Event, changes bool) collab.HistoryEntry {
 	data := make(map[string]string, len(ev.Changes))
 	for _, c := range ev.Changes {
 		data[c.Field] = c.After
@@ -176,7 +187,7 @@ func historyEntry(ev Event) collab.HistoryEntry {
 	} else {
 		b.WriteString(string(ev.Action))
 		for i, c := range ev.Changes {
-			if i == 3 {
+			if i == 3 || !changes {
 				break
 			}
 			b.WriteString("; ")
@@ -193,6 +204,9 @@ func historyEntry(ev Event) collab.HistoryEntry {
 		b.WriteString(" (")
 		b.WriteString(ev.Reason)
 		b.WriteString(")")
+	}
+	if !changes {
+		data = nil
 	}
 	return collab.HistoryEntry{ID: ev.ID, At: ev.At, Actor: ev.Actor, Action: string(ev.Action), Summary: b.String(), Data: data}
 }

@@ -104,7 +104,7 @@ func (s *Service) Activity(ctx context.Context, actor string, ref Ref, page Page
 	if err := s.authorize(ctx, actor, ref, nil); err != nil {
 		return ActivityPage{}, err
 	}
-	return s.activityOf(ctx, []Ref{ref}, cur, limit, page.NewestFirst)
+	return s.activityOf(ctx, actor, []Ref{ref}, cur, limit, page.NewestFirst)
 }
 
 // Feed returns a page of actor's feed: the activity of every object they
@@ -124,14 +124,15 @@ func (s *Service) Feed(ctx context.Context, actor string, page PageRequest) (Act
 	if len(refs) == 0 {
 		return ActivityPage{Items: []Activity{}}, nil
 	}
-	return s.activityOf(ctx, refs, cur, limit, page.NewestFirst)
+	return s.activityOf(ctx, actor, refs, cur, limit, page.NewestFirst)
 }
 
-// activityOf merges the messages and history of refs after cur. Each
+// activityOf merges the messages and history of refs after cur, as the
+// viewer reads them. Each
 // source is asked for limit+2 items from the cursor's position, inclusive:
 // at most one of them is the cursor's own item, and one more tells whether
 // a next page exists.
-func (s *Service) activityOf(ctx context.Context, refs []Ref, cur cursor, limit int, desc bool) (ActivityPage, error) {
+func (s *Service) activityOf(ctx context.Context, viewer string, refs []Ref, cur cursor, limit int, desc bool) (ActivityPage, error) {
 	msgs, err := s.store.ListMessages(ctx, MessageQuery{Objects: refs, From: cur.pos, Descending: desc, Limit: limit + 2})
 	if err != nil {
 		return ActivityPage{}, err
@@ -146,7 +147,7 @@ func (s *Service) activityOf(ctx context.Context, refs []Ref, cur cursor, limit 
 			if ref.Kind.ownedByCollab() {
 				continue
 			}
-			entries, err := s.history.History(ctx, ref, HistoryQuery{From: cur.pos, Descending: desc, Limit: limit + 2})
+			entries, err := s.history.History(ctx, ref, HistoryQuery{From: cur.pos, Descending: desc, Limit: limit + 2, Viewer: viewer})
 			if err != nil {
 				return ActivityPage{}, fmt.Errorf("collab: history of %s: %w", ref, err)
 			}

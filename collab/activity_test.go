@@ -147,6 +147,32 @@ func TestFeedOfFollowedObjects(t *testing.T) {
 	assert.Empty(t, empty.Items)
 }
 
+// The history source learns who reads the feed, so that it can leave out
+// what that reader may not see: the Service names the actor of Activity
+// and of Feed in HistoryQuery.Viewer.
+func TestActivityNamesTheViewerToTheHistorySource(t *testing.T) {
+	history := collab.HistoryFunc(func(_ context.Context, ref collab.Ref, q collab.HistoryQuery) ([]collab.HistoryEntry, error) {
+		return q.Apply([]collab.HistoryEntry{{ID: "ev-1", At: t0, Action: "invoice.read", Summary: "read by " + q.Viewer}}), nil
+	})
+	e := newEnv(t, withOptions(collab.WithHistory(history)))
+	ctx := context.Background()
+	e.post(t, claire, inv, "hello")
+	e.follow(t, inv, bob)
+
+	for _, viewer := range []string{claire, bob} {
+		page, err := e.svc.Activity(ctx, viewer, inv, collab.PageRequest{})
+		require.NoError(t, err)
+		require.NotEmpty(t, page.Items)
+		require.NotNil(t, page.Items[0].History)
+		assert.Equal(t, "read by "+viewer, page.Items[0].History.Summary)
+	}
+	feed, err := e.svc.Feed(ctx, bob, collab.PageRequest{})
+	require.NoError(t, err)
+	require.NotEmpty(t, feed.Items)
+	require.NotNil(t, feed.Items[0].History)
+	assert.Equal(t, "read by "+bob, feed.Items[0].History.Summary)
+}
+
 // TestFeedPaginationProperty checks, for random mixes of messages and
 // history entries with colliding timestamps and random page sizes, that
 // walking the pages yields every item exactly once, in order.

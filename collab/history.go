@@ -38,6 +38,12 @@ type HistoryQuery struct {
 	Descending bool
 	// Limit is the maximum number of entries returned; 0 means no limit.
 	Limit int
+	// Viewer is the user who will read the entries: the Service sets it
+	// to the actor of Activity and Feed. A source leaves out of each entry
+	// what the viewer may not read, such as the values an audit trail
+	// records; an empty Viewer is an unknown reader, who reads the least.
+	// Apply ignores it.
+	Viewer string
 }
 
 // Apply returns the entries of all selected by q: sorted by Position (At,
@@ -70,7 +76,10 @@ func (q HistoryQuery) Apply(all []HistoryEntry) []HistoryEntry {
 // HistorySource is the port through which collab reads the history of the
 // host's objects, to merge it into activity feeds. The billing engine
 // answers from its audit events. It is not asked about collab's own
-// conversations. Implementations must be safe for concurrent use.
+// conversations, nor about objects the viewer may not see: the Service
+// checks its AccessPolicy first, and names the viewer in
+// HistoryQuery.Viewer so that the source can hide details the viewer may
+// not read. Implementations must be safe for concurrent use.
 type HistorySource interface {
 	// History returns the entries of ref selected by q, in the order q
 	// asks for. An object without history returns none and no error.
