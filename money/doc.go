@@ -16,6 +16,10 @@
 //	total, _ := money.Sum(parts...)
 //	fmt.Println(total) // 100.00 EUR
 //
+// [Amount.InBounds] says whether an amount is one billkit accepts from a
+// user: below 10^[MaxIntegerDigits] major units, at its currency's
+// precision.
+//
 // The package never reads or changes the package-level settings of
 // github.com/shopspring/decimal: every division states its precision.
 package money

@@ -123,3 +123,21 @@ func ExampleAmount_AppendText() {
 	// -0.05 EUR
 	// 1200 JPY
 }
+
+// InBounds is what billkit accepts as an amount from a user: below 10^15
+// major units, at the currency's precision.
+func ExampleAmount_InBounds() {
+	for _, s := range []string{"1800.00 EUR", "1800.005 EUR", "999999999999999.99 EUR", "1000000000000000 EUR"} {
+		a, err := money.Parse(s)
+		if err != nil {
+			fmt.Println(s, err)
+			continue
+		}
+		fmt.Println(s, a.InBounds())
+	}
+	// Output:
+	// 1800.00 EUR true
+	// 1800.005 EUR false
+	// 999999999999999.99 EUR true
+	// 1000000000000000 EUR false
+}
