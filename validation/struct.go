@@ -2,6 +2,7 @@ package validation
 
 import (
 	"errors"
+	"math"
 	"reflect"
 	"strings"
 	"sync"
@@ -21,13 +22,37 @@ var structValidator = sync.OnceValue(func() *validator.Validate {
 		}
 		return name
 	})
+	// text and multiline check the content of a string (see TextFault);
+	// its length is max's business.
+	for tag, multiline := range map[string]bool{"text": false, "multiline": true} {
+		err := v.RegisterValidation(tag, func(fl validator.FieldLevel) bool {
+			code, _ := TextFault(stringOf(fl.Field()), math.MaxInt, multiline)
+			return code == ""
+		})
+		if err != nil {
+			panic(err) // a constant tag and function: cannot fail
+		}
+	}
 	return v
 })
+
+// stringOf returns the string held by v, or "" when v holds no string.
+func stringOf(v reflect.Value) string {
+	if v.Kind() != reflect.String {
+		return ""
+	}
+	return v.String()
+}
 
 // Struct checks the `validate` struct tags of v (a struct or a pointer to
 // one) with github.com/go-playground/validator/v10 and returns nil or a
 // *Error. Field paths use the JSON names of the fields, without the name of
 // the top-level struct; codes are billkit's stable codes, not the tags.
+//
+// Besides the validator's own tags, two check the content of a string
+// field as TextFault does: "text" for one line, "multiline" for text that
+// may hold tabs and line breaks. Give the length with max, as in
+// `validate:"required,max=200,text"` (see the Max...Length constants).
 func Struct(v any) error {
 	err := structValidator().Struct(v)
 	if err == nil {
@@ -82,6 +107,10 @@ func describe(fe validator.FieldError) (code, message string) {
 		return CodeInvalid, "must be an e-mail address"
 	case "excluded_with", "excluded_unless", "excluded_if":
 		return CodeForbidden, "must be empty here"
+	case "text", "multiline":
+		if code, msg := TextFault(stringOf(reflect.ValueOf(fe.Value())), math.MaxInt, fe.Tag() == "multiline"); code != "" {
+			return code, msg
+		}
 	}
 	return CodeInvalid, "fails the " + fe.Tag() + " rule"
 }

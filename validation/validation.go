@@ -15,6 +15,13 @@
 //	if err := errs.Err(); err != nil {
 //		return err // *validation.Error, errors.Is(err, validation.ErrInvalid)
 //	}
+//
+// Every text a user gives is checked for its length and content: valid
+// UTF-8 without control characters, so that it is stored and exported byte
+// for byte as it was given. The limits per kind of field are the
+// Max...Length constants (a table is in text.go); [TextFault],
+// [Errors.Text] and [Errors.MultilineText] check a value, and the struct
+// tags "text" and "multiline" check a field.
 package validation
 
 import (
