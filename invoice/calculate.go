@@ -14,7 +14,9 @@ import (
 // the totals. It does not check business rules; Validate does. Calculate
 // never panics: when an input makes calculation impossible (no currency, an
 // amount in another currency, a zero base quantity, a number out of bounds)
-// it returns a *validation.Error naming each such field and leaves d
+// or d holds more, or other, than a document may (see the limits in
+// limits.go: too many lines, a text too long or not valid UTF-8), it
+// returns a *validation.Error naming each such field and leaves d
 // unchanged.
 //
 // Every amount is rounded once, at a named step, to the precision of the
@@ -79,8 +81,12 @@ import (
 // remaining amounts, and none takes more VAT than remains.
 func (d *Document) Calculate() error {
 	var errs validation.Errors
-	if !d.preflight(&errs) {
+	if !d.checkSize(&errs) {
 		return errs.Err()
+	}
+	d.preflight(&errs)
+	if err := errs.Err(); err != nil {
+		return err
 	}
 	newCalculator(d).compute().apply(d)
 	return nil

@@ -87,7 +87,9 @@ const outOfBounds = "must be below 10^15 with at most 12 decimals"
 // preflight checks that the document can be calculated: a currency, known
 // options, numbers within bounds and amounts in the document currency at
 // its precision. It records every fault in errs and reports whether there
-// was none. Validate runs it too, so each fault is reported once.
+// was none. It also records the faults of the document's texts, which do
+// not keep it from being calculated. Validate runs it too, so each fault
+// is reported once. The document must be within checkSize's limits.
 func (d *Document) preflight(errs *validation.Errors) bool {
 	before := errs.Len()
 	if d.Currency.IsZero() {
@@ -127,7 +129,9 @@ func (d *Document) preflight(errs *validation.Errors) bool {
 			}
 		}
 	}
-	return errs.Len() == before
+	calculable := errs.Len() == before
+	d.checkTexts(errs)
+	return calculable
 }
 
 // line checks what Calculate needs of line l at path at.

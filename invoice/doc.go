@@ -12,6 +12,10 @@
 // edited, submitted, approved when the host's policy requires it, then
 // issued, which assigns the next number of a series and freezes the content.
 // Corrections are credit notes drawn up from the invoice with NewCreditNote.
+// A document is bounded: at most [MaxLines] lines, numbers below 10^15,
+// texts of a length set per kind of field and made of valid UTF-8 without
+// control characters (the table is at [MaxLines]), so that what is issued
+// is stored and exported byte for byte.
 //
 //	doc := invoice.Document{
 //		Currency: money.EUR,

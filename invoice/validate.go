@@ -27,6 +27,9 @@ func (d *Document) ValidateDraft() error { return d.validate(true) }
 
 func (d *Document) validate(draft bool) error {
 	var errs validation.Errors
+	if !d.checkSize(&errs) {
+		return errs.Err() // checking each of too many lines is pointless
+	}
 	var r *result
 	if d.preflight(&errs) {
 		r = newCalculator(d).compute()
@@ -39,7 +42,7 @@ func (d *Document) validate(draft bool) error {
 // issuing need both, and the calculation is most of the work.
 func (d *Document) calculateDraft() error {
 	var errs validation.Errors
-	if !d.preflight(&errs) {
+	if !d.checkSize(&errs) || !d.preflight(&errs) {
 		return errs.Err()
 	}
 	r := newCalculator(d).compute()
