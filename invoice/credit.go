@@ -14,12 +14,14 @@ import (
 // CreditRequest says what a credit note credits of an invoice.
 type CreditRequest struct {
 	// Reason explains the correction; it becomes a note of the credit note.
+	// One line of at most validation.MaxReasonLength characters.
 	Reason string `json:"reason,omitempty"`
 	// Lines lists what to credit, line by line: for each, either a Quantity
 	// (returned goods, services not rendered: credited at the line's price
 	// with its share of the line's allowances and charges) or an Amount (a
-	// price reduction, as priced on the invoice). Leave it empty to credit
-	// everything that remains uncredited of the invoice.
+	// price reduction, as priced on the invoice), each line of the invoice
+	// at most once. Leave it empty to credit everything that remains
+	// uncredited of the invoice.
 	Lines []LineCredit `json:"lines,omitempty"`
 }
 
@@ -45,8 +47,17 @@ func NewCreditNote(id uuid.UUID, orig *Invoice, req CreditRequest) (*Invoice, er
 	if orig == nil || orig.doc.Type != TypeCommercialInvoice || !orig.IsIssued() || orig.status == StatusVoid {
 		return nil, fmt.Errorf("%w: only an issued commercial invoice that is not void can be credited", ErrNotCreditable)
 	}
+	var errs validation.Errors
 	if id == uuid.Nil {
-		return nil, validation.New("id", validation.CodeRequired, "is required")
+		errs.Add("id", validation.CodeRequired, "is required")
+	}
+	errs.Text("reason", req.Reason, validation.MaxReasonLength)
+	if len(req.Lines) > len(orig.doc.Lines) {
+		errs.Add("lines", validation.CodeOutOfRange, "must have at most "+strconv.Itoa(len(orig.doc.Lines))+
+			" items, one per line of the invoice")
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
 	}
 	o := &orig.doc
 	doc := Document{

@@ -2,6 +2,7 @@ package invoice
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/google/uuid"
@@ -110,6 +111,16 @@ func TestNewCreditNoteRefusals(t *testing.T) {
 				require.ErrorAs(t, err, &oe)
 				assert.Equal(t, "100.00 EUR", oe.Remaining)
 			}},
+		{"a reason with a NUL", CreditRequest{Reason: "Two seats\x00 unused"},
+			func(t *testing.T, err error) { assert.Equal(t, []string{"reason invalid"}, faults(t, err)) }},
+		{"a reason of two lines", CreditRequest{Reason: "Two seats\nunused"},
+			func(t *testing.T, err error) { assert.Equal(t, []string{"reason invalid"}, faults(t, err)) }},
+		{"a reason of invalid UTF-8", CreditRequest{Reason: "Remise \xe9"},
+			func(t *testing.T, err error) { assert.Equal(t, []string{"reason invalid"}, faults(t, err)) }},
+		{"a reason of a megabyte", CreditRequest{Reason: strings.Repeat("r", 1<<20)},
+			func(t *testing.T, err error) { assert.Equal(t, []string{"reason out_of_range"}, faults(t, err)) }},
+		{"more lines than the invoice", CreditRequest{Lines: make([]LineCredit, 100001)},
+			func(t *testing.T, err error) { assert.Equal(t, []string{"lines out_of_range"}, faults(t, err)) }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

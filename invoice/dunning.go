@@ -34,12 +34,12 @@ type DunningStep struct {
 	// Key identifies the step in the dunning history, so that it is never
 	// sent twice for an invoice. It must stay the same when the policy is
 	// edited. Required, unique in the policy.
-	Key string `json:"key" validate:"required,max=64"`
+	Key string `json:"key" validate:"required,max=64,text"`
 	// DaysAfterDue is when the step is due: the invoice's due date plus
 	// this many days ("J+7"). At least 1, increasing from step to step.
 	DaysAfterDue int `json:"days_after_due" validate:"min=1,max=3650"`
 	// Template is the host's key of the message to send. Required.
-	Template string `json:"template" validate:"required,max=200"`
+	Template string `json:"template" validate:"required,max=200,text"`
 	// Channel is how to send it. Required.
 	Channel DunningChannel `json:"channel" validate:"required"`
 }
@@ -56,8 +56,9 @@ type DunningStep struct {
 // awaits payment (paid, void after full credit, written off), owes nothing
 // more, or is disputed.
 type DunningPolicy struct {
-	// Steps are the reminders, in increasing DaysAfterDue. At least one.
-	Steps []DunningStep `json:"steps" validate:"min=1,dive"`
+	// Steps are the reminders, in increasing DaysAfterDue. At least one,
+	// at most MaxListLength.
+	Steps []DunningStep `json:"steps" validate:"min=1,max=100,dive"`
 	// MinDaysBetween, when set, holds a reminder back until that many days
 	// have passed since the previous reminder of the same invoice, so that
 	// a late catch-up is not followed by the next step the day after.

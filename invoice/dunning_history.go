@@ -58,6 +58,14 @@ func (h *DunningHistory) Record(reminders ...Reminder) error {
 	var batch []ReminderRecord
 	for i, rem := range reminders {
 		at := "reminders[" + strconv.Itoa(i) + "]"
+		errs.Text(at+".step", rem.Step, validation.MaxCodeLength)
+		if len(rem.Skipped) > MaxListLength {
+			errs.Add(at+".skipped", validation.CodeOutOfRange, "must have at most "+strconv.Itoa(MaxListLength)+" items")
+			continue
+		}
+		for j, key := range rem.Skipped {
+			errs.Text(at+".skipped["+strconv.Itoa(j)+"]", key, validation.MaxCodeLength)
+		}
 		recs := make([]ReminderRecord, 0, len(rem.Skipped)+1)
 		for _, key := range rem.Skipped {
 			recs = append(recs, ReminderRecord{InvoiceID: rem.InvoiceID, Step: key, On: rem.On, Skipped: true})

@@ -61,6 +61,12 @@ func TestDunningHistoryRecord(t *testing.T) {
 			{InvoiceID: testID(3), Step: "reminder", On: day("2026-04-21")},
 			{InvoiceID: testID(4), On: date.Date{}},
 		}, []string{"reminders[1].step required", "reminders[1].on required"}},
+		{"a step with a NUL", []Reminder{{InvoiceID: testID(5), Step: "firm\x00", On: day("2026-04-21")}},
+			[]string{"reminders[0].step invalid"}},
+		{"a skipped step of invalid UTF-8", []Reminder{{InvoiceID: testID(5), Step: "firm", On: day("2026-04-21"), Skipped: []string{"ok", "\xff"}}},
+			[]string{"reminders[0].skipped[1] invalid"}},
+		{"too many skipped steps", []Reminder{{InvoiceID: testID(5), Step: "firm", On: day("2026-04-21"), Skipped: make([]string, MaxListLength+1)}},
+			[]string{"reminders[0].skipped out_of_range"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -130,6 +130,10 @@ type target struct {
 // allocations it makes, explicit parts first.
 func (l *Ledger) resolve(plan AllocationPlan, available decimal.Decimal, limit string) ([]target, error) {
 	var errs validation.Errors
+	if len(plan.Parts) > len(l.byID) {
+		return nil, validation.New("plan.parts", validation.CodeOutOfRange,
+			"must have at most "+strconv.Itoa(len(l.byID))+" items, one per invoice of the ledger")
+	}
 	targets := make([]target, 0, len(plan.Parts))
 	for i, part := range plan.Parts {
 		at := "plan.parts[" + strconv.Itoa(i) + "]"

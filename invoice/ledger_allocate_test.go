@@ -149,6 +149,12 @@ func TestRecordPaymentRefused(t *testing.T) {
 			AllocateParts(part(inv[0], "50.00 EUR"), part(inv[1], "80.01 EUR")), nil, "plan.parts[1].amount"},
 		{"beyond the payment", payment(2, "100.00 EUR", "2026-03-20"),
 			AllocateParts(part(inv[0], "60.00 EUR"), part(inv[1], "40.01 EUR")), nil, "plan"},
+		{"1e30 EUR", payment(2, "1000000000000000000000000000000 EUR", "2026-03-20"), AllocationPlan{},
+			[]string{"amount out_of_range"}, ""},
+		{"a part of 1e30 EUR", payment(2, "10.00 EUR", "2026-03-20"),
+			AllocateParts(part(inv[0], "1000000000000000000000000000000 EUR")), []string{"plan.parts[0].amount out_of_range"}, ""},
+		{"more parts than invoices", payment(2, "10.00 EUR", "2026-03-20"),
+			AllocateParts(make([]InvoiceAmount, 100001)...), []string{"plan.parts out_of_range"}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

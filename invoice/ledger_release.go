@@ -23,6 +23,7 @@ func (l *Ledger) Unallocate(id uuid.UUID, amount money.Amount, on date.Date, rea
 	if reason == "" {
 		errs.Add("reason", validation.CodeRequired, "is required")
 	}
+	errs.Text("reason", reason, validation.MaxReasonLength)
 	if err := errs.Err(); err != nil {
 		return Posting{}, err
 	}
@@ -52,6 +53,7 @@ func (l *Ledger) ReversePayment(id uuid.UUID, on date.Date, reason string) (Post
 	if reason == "" {
 		errs.Add("reason", validation.CodeRequired, "is required")
 	}
+	errs.Text("reason", reason, validation.MaxReasonLength)
 	if err := errs.Err(); err != nil {
 		return Posting{}, err
 	}

@@ -106,12 +106,10 @@ func containsReceivable(list []*receivable, r *receivable) bool {
 // Disputing an invoice again replaces the reason.
 func (l *Ledger) Dispute(id uuid.UUID, reason string, since date.Date) error {
 	var errs validation.Errors
-	switch {
-	case reason == "":
+	if reason == "" {
 		errs.Add("reason", validation.CodeRequired, "is required")
-	case len(reason) > 1000:
-		errs.Add("reason", validation.CodeOutOfRange, "must have at most 1000 characters")
 	}
+	errs.Text("reason", reason, validation.MaxReasonLength)
 	if since.IsZero() {
 		errs.Add("since", validation.CodeRequired, "is required")
 	}

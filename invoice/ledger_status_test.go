@@ -81,6 +81,7 @@ func TestDispute(t *testing.T) {
 	}{
 		{"no reason", "", issD, []string{"reason required"}},
 		{"reason too long", strings.Repeat("x", 1001), issD, []string{"reason out_of_range"}},
+		{"reason with a NUL", "Goods\x00 damaged", issD, []string{"reason invalid"}},
 		{"no date", "Goods damaged", date.Date{}, []string{"since required"}},
 	}
 	for _, tt := range tests {

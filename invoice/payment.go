@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/google/uuid"
+	"github.com/shopspring/decimal"
 
 	"github.com/billkit/billkit/date"
 	"github.com/billkit/billkit/money"
@@ -49,18 +50,18 @@ type Payment struct {
 	ID uuid.UUID `json:"id" validate:"required"`
 	// Customer is the host's key of the paying customer. It must be the
 	// customer of the ledger that records the payment.
-	Customer string `json:"customer" validate:"required,max=200"`
+	Customer string `json:"customer" validate:"required,max=200,text"`
 	// Amount is the amount received, positive, in the ledger's currency and
-	// at its precision.
+	// at its precision, below 10^15 (see money.Amount.InBounds).
 	Amount money.Amount `json:"amount"`
 	// Date is the day the money was received (the value date). Required.
 	Date date.Date `json:"date" validate:"required"`
 	// Method is how it was paid. Required.
 	Method PaymentMethod `json:"method" validate:"required"`
 	// Reference is the bank reference, remittance information or cheque
-	// number, at most 140 characters (the length of SEPA remittance
-	// information).
-	Reference string `json:"reference,omitempty" validate:"max=140"`
+	// number: one line of at most 140 characters (the length of SEPA
+	// remittance information).
+	Reference string `json:"reference,omitempty" validate:"max=140,text"`
 }
 
 // Validate checks the form of p; the ledger checks the rest (currency,
@@ -78,14 +79,16 @@ func (p Payment) Validate() error {
 type Refund struct {
 	// ID identifies the refund (a UUIDv7 from the host). Required.
 	ID uuid.UUID `json:"id" validate:"required"`
-	// Amount is the amount paid back, positive, in the ledger's currency.
+	// Amount is the amount paid back, positive, in the ledger's currency,
+	// below 10^15.
 	Amount money.Amount `json:"amount"`
 	// Date is the day the money was paid back. Required.
 	Date date.Date `json:"date" validate:"required"`
 	// Method is how it was paid back. Required.
 	Method PaymentMethod `json:"method" validate:"required"`
-	// Reference is the bank reference of the refund, at most 140 characters.
-	Reference string `json:"reference,omitempty" validate:"max=140"`
+	// Reference is the bank reference of the refund: one line of at most
+	// 140 characters.
+	Reference string `json:"reference,omitempty" validate:"max=140,text"`
 	// PaymentID, when set, pays the refund out of that payment only, as a
 	// card refund must go back to the card it came from. Otherwise the
 	// refund draws on the oldest payments first.
@@ -113,7 +116,8 @@ type InvoiceAmount struct {
 }
 
 // AllocationPlan says how a payment, or the customer's credit balance, is
-// spread over invoices. Parts are allocated first, exactly as given; then,
+// spread over invoices. Parts are allocated first, exactly as given, at
+// most one per invoice of the ledger; then,
 // with OldestFirst, what is left goes to the open invoices by due date,
 // oldest first, each up to its balance. What still remains stays as the
 // customer's credit balance. The zero plan allocates nothing.
@@ -142,8 +146,8 @@ func checkMethod(errs *validation.Errors, field string, m PaymentMethod) {
 	}
 }
 
-// checkPositive records the faults of an amount that must be positive, at
-// its currency's precision and, when cur is set, in cur.
+// checkPositive records the faults of an amount that must be positive,
+// below 10^15, at its currency's precision and, when cur is set, in cur.
 func checkPositive(errs *validation.Errors, field string, a money.Amount, cur money.Currency) {
 	switch {
 	case a.Currency().IsZero():
@@ -152,9 +156,18 @@ func checkPositive(errs *validation.Errors, field string, a money.Amount, cur mo
 		errs.Add(field, validation.CodeMismatch, "must be in "+cur.Code()+", the ledger's currency")
 	case !a.IsPositive():
 		errs.Add(field, validation.CodeOutOfRange, "must be positive")
-	case a.Number().Exponent() < -int32(a.Currency().Digits()) &&
-		!a.Number().Equal(a.Number().Round(int32(a.Currency().Digits()))):
+	case a.InBounds():
+	case tooLarge(a.Number()):
+		errs.Add(field, validation.CodeOutOfRange, "must be below 10^"+strconv.Itoa(money.MaxIntegerDigits)+" "+a.Currency().Code())
+	default:
 		errs.Add(field, validation.CodeInvalid,
 			"has more decimals than "+a.Currency().Code()+" allows ("+strconv.Itoa(a.Currency().Digits())+")")
 	}
+}
+
+// tooLarge reports whether |d| >= 10^money.MaxIntegerDigits, from its
+// exponent and digit count.
+func tooLarge(d decimal.Decimal) bool {
+	e := int64(d.Exponent())
+	return !d.IsZero() && (e >= money.MaxIntegerDigits || int64(d.NumDigits())+e > money.MaxIntegerDigits)
 }

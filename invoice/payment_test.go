@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/google/uuid"
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 
 	"github.com/billkit/billkit/date"
@@ -43,6 +44,13 @@ func TestPaymentValidate(t *testing.T) {
 		{"sub-cent amount", func(p *Payment) { p.Amount = amt("5.001 EUR") }, []string{"amount invalid"}},
 		{"sub-yen amount", func(p *Payment) { p.Amount = amt("5.5 JPY") }, []string{"amount invalid"}},
 		{"trailing zeros are fine", func(p *Payment) { p.Amount = amt("5.1000 EUR") }, nil},
+		{"1e30 EUR", func(p *Payment) { p.Amount = money.New(decimal.New(1, 30), money.EUR) }, []string{"amount out_of_range"}},
+		{"10^15 EUR", func(p *Payment) { p.Amount = amt("1000000000000000.00 EUR") }, []string{"amount out_of_range"}},
+		{"just below 10^15 EUR", func(p *Payment) { p.Amount = amt("999999999999999.99 EUR") }, nil},
+		{"1e-1000000000 EUR", func(p *Payment) { p.Amount = money.New(decimal.New(1, -1000000000), money.EUR) }, []string{"amount invalid"}},
+		{"NUL in the reference", func(p *Payment) { p.Reference = "VIR\x00 42" }, []string{"reference invalid"}},
+		{"a line feed in the reference", func(p *Payment) { p.Reference = "VIR\n42" }, []string{"reference invalid"}},
+		{"invalid UTF-8 in the customer", func(p *Payment) { p.Customer = "acme\xff" }, []string{"customer invalid"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -63,6 +71,8 @@ func TestRefundValidate(t *testing.T) {
 		{"empty", Refund{}, []string{"id required", "date required", "method required", "amount required"}},
 		{"bad method and amount", Refund{ID: testID(1), Amount: amt("-1.00 EUR"), Date: day("2026-04-01"), Method: "gift"},
 			[]string{"method not_allowed", "amount out_of_range"}},
+		{"too large, with a control in the reference", Refund{ID: testID(1), Amount: amt("5000000000000000 EUR"), Date: day("2026-04-01"),
+			Method: MethodCard, Reference: "\x1b[2J"}, []string{"reference invalid", "amount out_of_range"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
