@@ -137,6 +137,7 @@ func (q *Quote) checkApprover(op string, to Status, by User, at time.Time, reaso
 	if to == StatusDraft && strings.TrimSpace(reason) == "" {
 		errs.Add("reason", validation.CodeRequired, "is required")
 	}
+	errs.Text("reason", reason, validation.MaxReasonLength)
 	if err := errs.Err(); err != nil {
 		return err
 	}

@@ -10,7 +10,10 @@ import (
 	"github.com/billkit/billkit/tax"
 )
 
-// MaxLines is the largest number of lines a quote may have.
+// MaxLines is the largest number of lines a quote may have. Its text
+// fields follow the lengths of the validation package: the number, price
+// book, line and product IDs are codes (64 characters, one line), a line's
+// description a description (4,000 characters, several lines).
 const MaxLines = 1000
 
 // Input is what a salesperson writes on a quote: the buyer, the price book
@@ -23,9 +26,11 @@ const MaxLines = 1000
 type Input struct {
 	// Number identifies the quote and all its revisions, such as
 	// "Q-2026-0042". Required.
-	Number string `json:"number" validate:"required,max=64"`
+	Number string `json:"number" validate:"required,max=64,text"`
 	// Seller is the party that makes the offer; optional until the
-	// contract is invoiced. Its country is the default TaxCountry.
+	// contract is invoiced. Its country is the default TaxCountry. Its
+	// texts, and the Buyer's, are checked as an invoice's (see
+	// invoice.MaxLines).
 	Seller invoice.Party `json:"seller,omitzero" validate:"-"`
 	// Buyer is the customer. Its name is required.
 	Buyer invoice.Party `json:"buyer" validate:"-"`
@@ -33,7 +38,7 @@ type Input struct {
 	Currency money.Currency `json:"currency" validate:"-"`
 	// BookID is the catalogue price book the lines are priced from.
 	// Required.
-	BookID string `json:"book_id" validate:"required,max=64"`
+	BookID string `json:"book_id" validate:"required,max=64,text"`
 	// Date is the quote date: lines are priced at the prices, and VAT at
 	// the rates, in force that day. Required.
 	Date date.Date `json:"date" validate:"-"`
@@ -55,9 +60,9 @@ type Input struct {
 type LineInput struct {
 	// ID identifies the line within the quote and across its revisions.
 	// Required, unique.
-	ID string `json:"id" validate:"required,max=64"`
+	ID string `json:"id" validate:"required,max=64,text"`
 	// ProductID is the catalogue product. Required.
-	ProductID string `json:"product_id" validate:"required,max=64"`
+	ProductID string `json:"product_id" validate:"required,max=64,text"`
 	// Quantity is the quantity sold, or for a usage line the quantity
 	// expected per period, which the quote totals estimate. Positive,
 	// with at most 12 decimals.
@@ -68,8 +73,9 @@ type LineInput struct {
 	// it excludes Discount. A zero amount in the quote's currency makes
 	// the line free.
 	UnitPrice money.Amount `json:"unit_price,omitzero" validate:"-"`
-	// Description replaces the product's description on the line.
-	Description string `json:"description,omitempty" validate:"max=4000"`
+	// Description replaces the product's description on the line: at most
+	// 4,000 characters, on several lines if need be.
+	Description string `json:"description,omitempty" validate:"max=4000,multiline"`
 	// TaxCategory replaces the product's VAT category, such as
 	// tax.ReverseCharge for a business buyer in another member state.
 	TaxCategory tax.Category `json:"tax_category,omitempty"`

@@ -34,8 +34,9 @@ func (q *Quote) Send(on date.Date) error {
 }
 
 // Reject records that the buyer declined the quote on day on, for reason.
-// Only a sent quote can be rejected; a missing reason or a day before it
-// was sent is a *validation.Error.
+// Only a sent quote can be rejected; a missing reason (or one that is not
+// one line of text of at most validation.MaxReasonLength characters) or a
+// day before it was sent is a *validation.Error.
 func (q *Quote) Reject(reason string, on date.Date) error {
 	if err := q.checkCurrent("reject", StatusRejected); err != nil {
 		return err
@@ -47,6 +48,7 @@ func (q *Quote) Reject(reason string, on date.Date) error {
 	if strings.TrimSpace(reason) == "" {
 		errs.Add("reason", validation.CodeRequired, "is required")
 	}
+	errs.Text("reason", reason, validation.MaxReasonLength)
 	errs.Merge(q.checkDay(on, q.sentOn, "the day it was sent"))
 	if err := errs.Err(); err != nil {
 		return err
