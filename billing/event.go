@@ -10,7 +10,10 @@ import (
 // it: who did what to which object, when, field by field, and the object's
 // version afterwards. Events are immutable once appended.
 type Event struct {
-	// ID identifies the event: a UUIDv7, so IDs sort in time order.
+	// ID identifies the event: a UUIDv7, so IDs sort in time order. The
+	// event that records a payment (payment.recorded) has instead a UUIDv5
+	// derived from the payment's ID, which keeps a payment ID from being
+	// recorded twice (see Engine.RecordPayment).
 	ID string `json:"id"`
 	// At is when the change was committed, in UTC.
 	At time.Time `json:"at"`

@@ -57,6 +57,17 @@ func (e *Engine) SendInvoice(ctx context.Context, userID, id string, on date.Dat
 // allocates it to invoices as plan says; what is not allocated is the
 // customer's credit balance. p.Customer is the customer's key (see
 // CustomerKey). It needs payment.record.
+//
+// A payment ID is recorded once in the whole store: a payment whose ID
+// was recorded before, for this customer or any other, is a
+// *ConflictError (Kind "payment", ID the payment's ID), and nothing is
+// recorded; a host that retries a call it lost track of gets that error
+// if the first call went through. The guarantee holds when calls race, on
+// every store that keeps the EventLog contract: the payment.recorded
+// event takes an ID derived from the payment's (a UUIDv5, where other
+// events have UUIDv7s), which the log accepts once. Two calls racing for
+// one customer may also meet as a conflict on its ledger (Kind "ledger"),
+// which a retry turns into the payment's.
 func (e *Engine) RecordPayment(ctx context.Context, userID string, p invoice.Payment, plan invoice.AllocationPlan) (invoice.Posting, error) {
 	if err := e.access.Check(userID, PermPaymentRecord); err != nil {
 		return invoice.Posting{}, err
@@ -73,16 +84,24 @@ func (e *Engine) RecordPayment(ctx context.Context, userID string, p invoice.Pay
 		if st.version == 0 {
 			return &NotFoundError{Kind: "ledger", ID: st.key}
 		}
+		if _, err := st.ledger.Payment(p.ID); err == nil {
+			return &ConflictError{Kind: "payment", ID: p.ID.String()}
+		}
 		if out, err = st.ledger.RecordPayment(p, plan); err != nil {
 			return err
 		}
-		c.record(paymentRef(p.ID.String()), ActionPaymentRecorded, nil, []field{
+		ev := e.event(userID, paymentRef(p.ID.String()), ActionPaymentRecorded, nil, []field{
 			{"customer", p.Customer}, {"amount", p.Amount.String()}, {"date", p.Date.String()},
 			{"method", string(p.Method)}, {"reference", p.Reference},
 		}, 1, "")
+		ev.ID = paymentEventID(p.ID)
+		c.events = append(c.events, ev)
 		return st.save(ctx, tx, c, ActionInvoicePaid, "")
 	})
-	return out, err
+	if err != nil {
+		return invoice.Posting{}, paymentConflict(p.ID, err)
+	}
+	return out, nil
 }
 
 // CreateCreditNote draws up a draft credit note of an issued invoice. The

@@ -28,7 +28,8 @@
 // stores over one database (an OpenPair). Every store runs RunEngine
 // too, with an OpenPair (a store that is not shared may return itself
 // twice): engine calls racing through two engines, checked against the
-// invariants of money, numbering, dunning and approvals, with a
+// invariants of money, numbering, dunning, approvals and payment IDs
+// (recorded once across customers), with a
 // randomized mix that runs for as long as StressVar says. PutContracts
 // fills a store with
 // contracts for bill-run tests and benchmarks, copied from MonthlyContract

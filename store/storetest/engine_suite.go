@@ -28,8 +28,9 @@ import (
 // instances over one database as a shared store has them (a store that
 // is not shared may return the same store twice), and checks what must
 // hold whatever the store: concurrent callers of one customer's
-// receivables never corrupt it and are never refused as bad input, and a
-// step of dunning is recorded once however many record it at once.
+// receivables never corrupt it and are never refused as bad input, a
+// step of dunning is recorded once however many record it at once, and
+// a payment ID once across customers, even by calls that race.
 func RunEngine(t *testing.T, openPair OpenPair) {
 	t.Helper()
 	tests := []struct {
@@ -40,6 +41,8 @@ func RunEngine(t *testing.T, openPair OpenPair) {
 		{"an invoice issued by many at once is issued once", testIssuedOnce},
 		{"concurrent issues and payments of one customer keep its ledger", testLedgerRaces},
 		{"random calls at once keep every invariant", testRandomMix},
+		{"a payment ID is recorded once across customers", testPaymentIDOnce},
+		{"two customers racing for one payment ID do not both get it", testPaymentIDRace},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
