@@ -61,7 +61,7 @@ const (
 
 // Role is a named set of permissions.
 type Role struct {
-	Name        string       `json:"name" validate:"required,max=64"`
+	Name        string       `json:"name" validate:"required,max=64,text"`
 	Permissions []Permission `json:"permissions"`
 	// QuoteLevel is the quote approval level (one of quote.Policy.Levels)
 	// the role's holders act at: the discount they may grant alone and the
@@ -104,8 +104,8 @@ func BuiltinRoles() []Role {
 // User is a person who acts through the engine, with the roles the host
 // grants them.
 type User struct {
-	ID    string   `json:"id" validate:"required,max=200"`
-	Name  string   `json:"name,omitempty" validate:"max=200"`
+	ID    string   `json:"id" validate:"required,max=200,text"`
+	Name  string   `json:"name,omitempty" validate:"max=200,text"`
 	Roles []string `json:"roles"`
 }
 

@@ -231,12 +231,16 @@ func (e *Engine) Approve(ctx context.Context, userID, requestID string) (Approva
 	return e.decide(ctx, userID, requestID, "")
 }
 
-// Reject rejects a pending request, for a reason that is required. The
-// action does not go ahead: an invoice or credit note goes back to draft,
-// a quote goes back to its author.
+// Reject rejects a pending request, for a reason that is required: one
+// line of at most validation.MaxReasonLength characters. The action does
+// not go ahead: an invoice or credit note goes back to draft, a quote goes
+// back to its author.
 func (e *Engine) Reject(ctx context.Context, userID, requestID, reason string) (ApprovalRequest, error) {
 	if strings.TrimSpace(reason) == "" {
 		return ApprovalRequest{}, validation.New("reason", validation.CodeRequired, "a rejection needs a reason")
+	}
+	if err := checkReason(reason); err != nil {
+		return ApprovalRequest{}, err
 	}
 	return e.decide(ctx, userID, requestID, strings.TrimSpace(reason))
 }

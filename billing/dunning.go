@@ -5,6 +5,7 @@ import (
 	"errors"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/google/uuid"
 
@@ -114,14 +115,27 @@ func (e *Engine) RecordReminders(ctx context.Context, userID string, reminders .
 				histories[rem.InvoiceID] = h
 			}
 			if err := h.Record(rem); err != nil {
-				var errs validation.Errors
-				errs.MergeAt("reminders["+strconv.Itoa(i)+"]", err)
-				return errs.Err()
+				return reminderFault(i, err)
 			}
 			c.record(invoiceRef(rec.Value), ActionInvoiceReminded, nil, reminderFields(rem), rec.Version, "")
 		}
 		return nil
 	})
+}
+
+// reminderFault returns err, the refusal of the i-th reminder recorded
+// alone, with its fields named from the list of all reminders: Record
+// names the one reminder it was given reminders[0].
+func reminderFault(i int, err error) error {
+	var ve *validation.Error
+	if !errors.As(err, &ve) {
+		return err
+	}
+	var errs validation.Errors
+	for _, f := range ve.Faults {
+		errs.Add("reminders["+strconv.Itoa(i)+"]"+strings.TrimPrefix(f.Field, "reminders[0]"), f.Code, f.Message)
+	}
+	return errs.Err()
 }
 
 // reminderFields are the audited fields of a reminder sent, from which

@@ -206,7 +206,8 @@ func (e *Engine) creditedInvoice(ctx context.Context, tx Tx, cn *invoice.Invoice
 }
 
 // WriteOff writes an issued invoice off as a bad debt, for a reason that is
-// required. When an approval rule of kind ApprovalWriteOff applies to its
+// required: one line of at most validation.MaxReasonLength characters.
+// When an approval rule of kind ApprovalWriteOff applies to its
 // balance, the write-off waits for the approval request returned and is
 // carried out when it is approved. It needs invoice.writeoff.
 func (e *Engine) WriteOff(ctx context.Context, userID, invoiceID, reason string) (ApprovalRequest, error) {
@@ -216,6 +217,9 @@ func (e *Engine) WriteOff(ctx context.Context, userID, invoiceID, reason string)
 	reason = strings.TrimSpace(reason)
 	if reason == "" {
 		return ApprovalRequest{}, validation.New("reason", validation.CodeRequired, "a write-off needs a reason")
+	}
+	if err := checkReason(reason); err != nil {
+		return ApprovalRequest{}, err
 	}
 	var req ApprovalRequest
 	err := e.update(ctx, userID, func(tx Tx, c *change) error {

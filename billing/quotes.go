@@ -7,6 +7,7 @@ import (
 
 	"github.com/billkit/billkit/date"
 	"github.com/billkit/billkit/quote"
+	"github.com/billkit/billkit/validation"
 )
 
 // author returns the quote.User the desk sees for userID: their highest
@@ -151,11 +152,15 @@ func (e *Engine) SendQuote(ctx context.Context, userID, id string, on date.Date)
 
 // AcceptQuote records the buyer's acceptance of a sent quote on the given
 // day and creates its contract, which bill runs then bill. purchaseOrder
-// is the buyer's order reference for the invoices, if any. It needs
-// quote.send.
+// is the buyer's order reference for the invoices, if any: one line of
+// at most validation.MaxReferenceLength characters. It needs quote.send.
 func (e *Engine) AcceptQuote(ctx context.Context, userID, id string, on date.Date, purchaseOrder string) (Contract, error) {
 	var out Contract
 	_, err := e.changeQuote(ctx, userID, PermQuoteSend, id, 0, ActionQuoteAccepted, func(tx Tx, c *change, q *quote.Quote) error {
+		var errs validation.Errors
+		if !errs.Text("purchase_order", purchaseOrder, validation.MaxReferenceLength) {
+			return errs.Err()
+		}
 		qc, err := q.Accept(e.newID(), on)
 		if err != nil {
 			return err

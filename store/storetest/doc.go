@@ -29,7 +29,8 @@
 // too, with an OpenPair (a store that is not shared may return itself
 // twice): engine calls racing through two engines, checked against the
 // invariants of money, numbering, dunning, approvals and payment IDs
-// (recorded once across customers), with a
+// (recorded once across customers), issued texts read back byte for
+// byte, with a
 // randomized mix that runs for as long as StressVar says. PutContracts
 // fills a store with
 // contracts for bill-run tests and benchmarks, copied from MonthlyContract

@@ -29,8 +29,9 @@ import (
 // is not shared may return the same store twice), and checks what must
 // hold whatever the store: concurrent callers of one customer's
 // receivables never corrupt it and are never refused as bad input, a
-// step of dunning is recorded once however many record it at once, and
-// a payment ID once across customers, even by calls that race.
+// step of dunning is recorded once however many record it at once, a
+// payment ID once across customers, even by calls that race, and the
+// texts of an issued invoice read back byte for byte.
 func RunEngine(t *testing.T, openPair OpenPair) {
 	t.Helper()
 	tests := []struct {
@@ -43,6 +44,7 @@ func RunEngine(t *testing.T, openPair OpenPair) {
 		{"random calls at once keep every invariant", testRandomMix},
 		{"a payment ID is recorded once across customers", testPaymentIDOnce},
 		{"two customers racing for one payment ID do not both get it", testPaymentIDRace},
+		{"an issued invoice's texts read back byte for byte", testIssuedTexts},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
