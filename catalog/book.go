@@ -7,8 +7,8 @@ import "github.com/billkit/billkit/validation"
 // date. Prices in an inactive book stay readable but Catalog.PriceAt
 // reports them with an *InactiveError.
 type PriceBook struct {
-	ID     string `json:"id" validate:"required,max=64"`
-	Name   string `json:"name" validate:"required,max=200"`
+	ID     string `json:"id" validate:"required,max=64,text"`
+	Name   string `json:"name" validate:"required,max=200,text"`
 	Active bool   `json:"active"`
 }
 

@@ -19,6 +19,7 @@ func TestPriceBookValidate(t *testing.T) {
 		{"inactive", catalog.PriceBook{ID: "old", Name: "Legacy"}, nil},
 		{"empty", catalog.PriceBook{}, [][2]string{{"id", validation.CodeRequired}, {"name", validation.CodeRequired}}},
 		{"padded", catalog.PriceBook{ID: "std ", Name: " Partners"}, [][2]string{{"id", validation.CodeInvalid}, {"name", validation.CodeInvalid}}},
+		{"control characters", catalog.PriceBook{ID: "std\x00", Name: "Part\nners"}, [][2]string{{"id", validation.CodeInvalid}, {"name", validation.CodeInvalid}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

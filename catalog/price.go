@@ -14,9 +14,9 @@ import (
 // and a currency. It is the input of NewPrice and Catalog.AddPrice, and what
 // a host stores.
 type PriceSpec struct {
-	ID        string         `json:"id" validate:"required,max=64"`
-	ProductID string         `json:"product_id" validate:"required,max=64"`
-	BookID    string         `json:"book_id" validate:"required,max=64"`
+	ID        string         `json:"id" validate:"required,max=64,text"`
+	ProductID string         `json:"product_id" validate:"required,max=64,text"`
+	BookID    string         `json:"book_id" validate:"required,max=64,text"`
 	Currency  money.Currency `json:"currency"`
 	// EffectiveFrom is the first day the version is in force.
 	EffectiveFrom date.Date `json:"effective_from"`

@@ -27,12 +27,12 @@ func (s ProductStatus) Valid() bool { return s == ProductActive || s == ProductA
 // currency.
 type Product struct {
 	// ID identifies the product; hosts use UUIDv7 strings.
-	ID string `json:"id" validate:"required,max=64"`
+	ID string `json:"id" validate:"required,max=64,text"`
 	// SKU is the stock-keeping unit, unique in a catalog.
-	SKU  string `json:"sku" validate:"required,max=64"`
-	Name string `json:"name" validate:"required,max=200"`
+	SKU  string `json:"sku" validate:"required,max=64,text"`
+	Name string `json:"name" validate:"required,max=200,text"`
 	// Description is the longer text an invoice line may carry.
-	Description string `json:"description,omitempty" validate:"max=4000"`
+	Description string `json:"description,omitempty" validate:"max=4000,multiline"`
 	// Unit is the unit of measure of quantities of the product.
 	Unit UnitCode `json:"unit"`
 	// TaxCategory is the EN 16931 VAT category of the product.
