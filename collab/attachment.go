@@ -63,7 +63,7 @@ type AttachmentInput struct {
 	// 255 bytes, without path separators.
 	Name string `json:"name"`
 	// MediaType is the IANA media type, such as "application/pdf";
-	// required.
+	// required, at most MaxMediaTypeLength characters of text.
 	MediaType string `json:"media_type"`
 	// Content is read to its end and stored; required.
 	Content io.Reader `json:"-"`

@@ -19,6 +19,11 @@ import (
 // MaxAttachmentNameLength is the longest attachment file name, in bytes.
 const MaxAttachmentNameLength = 255
 
+// MaxMediaTypeLength is the longest media type of an attachment, in
+// characters, parameters included: RFC 6838 allows 127 characters for the
+// type and as many for the subtype.
+const MaxMediaTypeLength = 255
+
 // Attach stores a file in the thread of ref. Its content is streamed to
 // the Content store while its size and SHA-256 are computed; a file larger
 // than the configured maximum is refused and nothing is kept.
@@ -27,10 +32,16 @@ func (s *Service) Attach(ctx context.Context, actor string, ref Ref, in Attachme
 	checkActor(&errs, actor)
 	errs.MergeAt("object", ref.Validate())
 	checkFileName(&errs, in.Name)
-	if in.MediaType == "" {
+	switch {
+	case in.MediaType == "":
 		errs.Add("media_type", validation.CodeRequired, "is required")
-	} else if _, _, err := mime.ParseMediaType(in.MediaType); err != nil {
-		errs.Add("media_type", validation.CodeInvalid, "must be a media type such as application/pdf")
+	case !errs.Text("media_type", in.MediaType, MaxMediaTypeLength):
+		// mime.ParseMediaType takes NUL bytes and invalid UTF-8 in
+		// parameter values, and any length.
+	default:
+		if _, _, err := mime.ParseMediaType(in.MediaType); err != nil {
+			errs.Add("media_type", validation.CodeInvalid, "must be a media type such as application/pdf")
+		}
 	}
 	if in.Content == nil {
 		errs.Add("content", validation.CodeRequired, "is required")

@@ -78,6 +78,9 @@ func TestCreatePollValidation(t *testing.T) {
 		{"blank choice", "q?", []string{"a", " "}, "choices[1]", validation.CodeRequired},
 		{"duplicate ignoring case", "q?", []string{"Friday", "friday "}, "choices[1]", validation.CodeDuplicate},
 		{"choice on two lines", "q?", []string{"a", "b\nc"}, "choices[1]", validation.CodeInvalid},
+		{"NUL in a choice", "q?", []string{"a\x00", "b"}, "choices[0]", validation.CodeInvalid},
+		{"invalid UTF-8 in a choice", "q?", []string{"a", "b\xff"}, "choices[1]", validation.CodeInvalid},
+		{"NUL in the question", "q\x00?", []string{"a", "b"}, "question", validation.CodeInvalid},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -64,6 +64,8 @@ func TestCreateTaskValidation(t *testing.T) {
 		{"unknown assignee", collab.TaskInput{Title: "x", Assignee: "u-ghost"}, "assignee", validation.CodeUnknown},
 		{"assignee who may not see the object", collab.TaskInput{Title: "x", Assignee: bob}, "assignee", validation.CodeForbidden},
 		{"title on two lines", collab.TaskInput{Title: "a\nb", Assignee: alice}, "title", validation.CodeInvalid},
+		{"NUL in the title", collab.TaskInput{Title: "call\x00", Assignee: alice}, "title", validation.CodeInvalid},
+		{"invalid UTF-8 in the title", collab.TaskInput{Title: "appeler \xe9", Assignee: alice}, "title", validation.CodeInvalid},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
