@@ -65,7 +65,7 @@ type LineInput struct {
 	ProductID string `json:"product_id" validate:"required,max=64,text"`
 	// Quantity is the quantity sold, or for a usage line the quantity
 	// expected per period, which the quote totals estimate. Positive,
-	// with at most 12 decimals.
+	// below 10^15, with at most 12 decimals.
 	Quantity decimal.Decimal `json:"quantity" validate:"-"`
 	// Discount is a negotiated discount off the list amount.
 	Discount Discount `json:"discount,omitzero" validate:"-"`
