@@ -216,6 +216,14 @@ func TestProrate(t *testing.T) {
 			want:   outcome{"2026-04-11", []string{"-667 JPY"}, []string{}, "-667 JPY", "2026-05-01", ""},
 		},
 		{
+			// A recurring discount: what was billed is negative, and so
+			// its unused part is given back as a positive amount.
+			name:   "cancellation of a plan of a negative amount",
+			plan:   recurring(t, "2026-01-01", "-10.00 EUR"),
+			change: Change{Kind: ChangeCancel, Effective: day("2026-04-11"), Billed: billed(april, "-10.00 EUR")},
+			want:   outcome{"2026-04-11", []string{"6.67 EUR"}, []string{}, "6.67 EUR", "2026-05-01", ""},
+		},
+		{
 			// 30E/360: February 1 to 15 is 14 of 30 days, 46.67 used.
 			name: "30E/360 cancellation",
 			plan: recurring(t, "2026-01-01", "100.00 EUR", withRule(DayCount30E360)),
