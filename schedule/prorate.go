@@ -27,8 +27,9 @@ import (
 //     effective date and does not charge for the rest of the period (on a
 //     period's first day, After starts with the next period).
 //
-// After keeps the plan's period boundaries (an anniversary plan carries its
-// anchor along). Preview lists, for review only, the charges that Before
+// After keeps the plan's period boundaries, whatever its alignment and
+// interval: it carries the plan's anchor along (Cycle.Anchor), so that it
+// renews on the days the plan would have. Preview lists, for review only, the charges that Before
 // and After will bill for the changed period and that are not billed yet;
 // Net adds them to the credits. Do not record the preview: Before.Charges
 // and After.Charges produce it.
@@ -202,7 +203,8 @@ func (p *prorating) resumeDay(day date.Date, policy Policy) date.Date {
 }
 
 // after returns the plan under the terms amount from day on, with the
-// plan's period boundaries, or nil when the plan ends first.
+// plan's anchor and so its period boundaries, or nil when the plan ends
+// first.
 func (p *prorating) after(amount money.Amount, day date.Date, policy Policy) *Plan {
 	start := p.resumeDay(day, policy)
 	if start.IsZero() || (!p.r.End.IsZero() && !start.Before(p.r.End)) {
@@ -213,9 +215,10 @@ func (p *prorating) after(amount money.Amount, day date.Date, policy Policy) *Pl
 	if policy == NoProration {
 		r.Leading = LeadingFree
 	}
-	if r.Alignment == "" || r.Alignment == AlignAnniversary {
-		r.Anchor = p.k.anchor
-	}
+	// Counting periods from the plan's own anchor keeps its boundaries: a
+	// calendar or billing-day anchor derived from the new start would
+	// count whole intervals from another month.
+	r.Anchor = p.k.anchor
 	plan := RecurringPlan(r)
 	return &plan
 }

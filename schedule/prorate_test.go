@@ -273,6 +273,132 @@ func TestProrate(t *testing.T) {
 	}
 }
 
+// A change keeps the plan's period boundaries whatever its alignment: the
+// new plan bills the rest of the changed period and renews on the day the
+// old one would have. The figures use actual days in half-open periods:
+// the effective date is the first day under the new terms and counts among
+// the days credited and billed again.
+func TestProrateKeepsPeriodBoundaries(t *testing.T) {
+	tests := []struct {
+		name   string
+		plan   Plan
+		change Change
+		until  string   // the end of the window of the new plan's charges
+		credit string   // the credit, "" when there is none
+		net    string   // what the change period still costs
+		after  []string // the new plan's charges from its start to until
+	}{
+		{
+			// Acceptance vector. [2026-04-11, 2027-01-01) is 265 days
+			// (20 in April, 245 from May to December) of 365, so 100 are
+			// used. 1200 × 100/365 = 328.767 keeps 328.77 and credits
+			// 871.23; 2400 × 100/365 = 657.534 rounds to 657.53, and the
+			// new plan bills 2400 - 657.53 = 1742.47 (2400 × 265/365 =
+			// 1742.466 too). Net 871.24. The figures agree; 264
+			// days would leave April 11 unbilled.
+			name: "yearly on billing day 1",
+			plan: recurring(t, "2026-01-01", "1200.00 EUR", withInterval(Year, 1), withBillingDay(1)),
+			change: Change{Kind: ChangeUpgrade, Effective: day("2026-04-11"), Amount: ptr(amt("2400.00 EUR")),
+				Billed: billed(span("2026-01-01", "2027-01-01"), "1200.00 EUR")},
+			until: "2028-01-02", credit: "-871.23 EUR", net: "871.24 EUR",
+			after: []string{
+				"2026-04-11: 1742.47 EUR = 2400.00 EUR × 265/365 days (2026-04-11..2026-12-31)",
+				"2027-01-01: 2400.00 EUR = 2400.00 EUR for the full period 2027-01-01..2027-12-31",
+				"2028-01-01: 2400.00 EUR = 2400.00 EUR for the full period 2028-01-01..2028-12-31",
+			},
+		},
+		{
+			// [2026-04-15, 2026-07-15) is 30 + 31 + 30 = 91 days, 16 used
+			// by May 1 and 75 left. 300 × 16/91 = 52.747 keeps 52.75 and
+			// credits 247.25; 600 × 16/91 = 105.495 rounds to 105.49, so
+			// the new plan bills 494.51. Net 247.26.
+			name: "quarterly on the 15th",
+			plan: recurring(t, "2026-01-15", "300.00 EUR", withInterval(Quarter, 1), withBillingDay(15)),
+			change: Change{Kind: ChangeUpgrade, Effective: day("2026-05-01"), Amount: ptr(amt("600.00 EUR")),
+				Billed: billed(span("2026-04-15", "2026-07-15"), "300.00 EUR")},
+			until: "2026-10-16", credit: "-247.25 EUR", net: "247.26 EUR",
+			after: []string{
+				"2026-05-01: 494.51 EUR = 600.00 EUR × 75/91 days (2026-05-01..2026-07-14)",
+				"2026-07-15: 600.00 EUR = 600.00 EUR for the full period 2026-07-15..2026-10-14",
+				"2026-10-15: 600.00 EUR = 600.00 EUR for the full period 2026-10-15..2027-01-14",
+			},
+		},
+		{
+			// [2026-03-01, 2026-05-01) is 61 days, 41 used by April 11.
+			// 100 × 41/61 = 67.213 keeps 67.21 and credits 32.79;
+			// 200 × 41/61 = 134.426 rounds to 134.43, so the new plan bills
+			// 65.57. Net 32.78.
+			name: "every two months on the calendar",
+			plan: recurring(t, "2026-01-01", "100.00 EUR", withInterval(Month, 2), withCalendar),
+			change: Change{Kind: ChangeUpgrade, Effective: day("2026-04-11"), Amount: ptr(amt("200.00 EUR")),
+				Billed: billed(span("2026-03-01", "2026-05-01"), "100.00 EUR")},
+			until: "2026-07-02", credit: "-32.79 EUR", net: "32.78 EUR",
+			after: []string{
+				"2026-04-11: 65.57 EUR = 200.00 EUR × 20/61 days (2026-04-11..2026-04-30)",
+				"2026-05-01: 200.00 EUR = 200.00 EUR for the full period 2026-05-01..2026-06-30",
+				"2026-07-01: 200.00 EUR = 200.00 EUR for the full period 2026-07-01..2026-08-31",
+			},
+		},
+		{
+			// Two weeks from Monday March 2: 9 of 14 days used by
+			// Wednesday March 11. 140 × 9/14 = 90 kept, 50 credited;
+			// 280 - 180 = 100 billed. Net 50.
+			name: "every two weeks on the calendar",
+			plan: recurring(t, "2026-03-02", "140.00 EUR", withInterval(Week, 2), withCalendar),
+			change: Change{Kind: ChangeUpgrade, Effective: day("2026-03-11"), Amount: ptr(amt("280.00 EUR")),
+				Billed: billed(span("2026-03-02", "2026-03-16"), "140.00 EUR")},
+			until: "2026-03-31", credit: "-50.00 EUR", net: "50.00 EUR",
+			after: []string{
+				"2026-03-11: 100.00 EUR = 280.00 EUR × 5/14 days (2026-03-11..2026-03-15)",
+				"2026-03-16: 280.00 EUR = 280.00 EUR for the full period 2026-03-16..2026-03-29",
+				"2026-03-30: 280.00 EUR = 280.00 EUR for the full period 2026-03-30..2026-04-12",
+			},
+		},
+		{
+			// Paused on May 1 (247.25 credited, as above), back on August
+			// 1: [2026-08-01, 2026-10-15) is 75 of the 92 days of
+			// [2026-07-15, 2026-10-15), 300 × 75/92 = 244.565, 244.57.
+			name: "resumption on a quarterly billing day plan",
+			plan: recurring(t, "2026-01-15", "300.00 EUR", withInterval(Quarter, 1), withBillingDay(15)),
+			change: Change{Kind: ChangePause, Effective: day("2026-05-01"), Resume: day("2026-08-01"),
+				Billed: billed(span("2026-04-15", "2026-07-15"), "300.00 EUR")},
+			until: "2027-01-15", credit: "-247.25 EUR", net: "-247.25 EUR",
+			after: []string{
+				"2026-08-01: 244.57 EUR = 300.00 EUR × 75/92 days (2026-08-01..2026-10-14)",
+				"2026-10-15: 300.00 EUR = 300.00 EUR for the full period 2026-10-15..2027-01-14",
+			},
+		},
+		{
+			name: "yearly on billing day 1, at the next period",
+			plan: recurring(t, "2026-01-01", "1200.00 EUR", withInterval(Year, 1), withBillingDay(1)),
+			change: Change{Kind: ChangeUpgrade, Effective: day("2026-04-11"), Amount: ptr(amt("2400.00 EUR")),
+				Policy: AtNextPeriod, Billed: billed(span("2026-01-01", "2027-01-01"), "1200.00 EUR")},
+			until: "2028-01-02", net: "0.00 EUR",
+			after: []string{
+				"2027-01-01: 2400.00 EUR = 2400.00 EUR for the full period 2027-01-01..2027-12-31",
+				"2028-01-01: 2400.00 EUR = 2400.00 EUR for the full period 2028-01-01..2028-12-31",
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			adj, err := Prorate(tt.plan, tt.change)
+			require.NoError(t, err)
+			require.NotNil(t, adj.After)
+			require.NoError(t, adj.After.Validate())
+			var credit string
+			if len(adj.Credits) > 0 {
+				credit = adj.Credits[0].Amount.String()
+			}
+			assert.Equal(t, tt.credit, credit)
+			assert.Equal(t, tt.net, adj.Net.String())
+			charges, err := adj.After.Charges(date.Range{Start: adj.After.Recurring.Start, End: day(tt.until)}, Inputs{})
+			require.NoError(t, err)
+			assert.Equal(t, tt.after, strs(charges))
+		})
+	}
+}
+
 func TestProrateExplanations(t *testing.T) {
 	adj, err := Prorate(recurring(t, "2026-01-01", "100.00 EUR"), Change{
 		Kind: ChangeUpgrade, Effective: day("2026-04-16"), Amount: ptr(amt("200.00 EUR")),
