@@ -1,6 +1,7 @@
 package schedule
 
 import (
+	"encoding/json"
 	"testing"
 
 	"github.com/billkit/billkit/date"
@@ -397,6 +398,171 @@ func TestProrateKeepsPeriodBoundaries(t *testing.T) {
 			assert.Equal(t, tt.after, strs(charges))
 		})
 	}
+}
+
+// A change to the same price is neutral under every day-count rule: the
+// new plan bills exactly what the credit gave back, and the parts billed
+// before and after a change split the period's amount exactly, so the
+// changed period costs what it would have cost unchanged, to the unit.
+func TestProrateSamePriceIsNeutral(t *testing.T) {
+	yearly := withInterval(Year, 1)
+	tests := []struct {
+		name    string
+		plan    Plan
+		change  Change // its Amount is the plan's
+		credits []string
+		preview []string
+	}{
+		{
+			// January, February and the started March are 3 of 12 months
+			// used: 300 kept, 900 credited, and the new plan bills the 9
+			// months credited. Measured anew from March 16 the rest would
+			// be 10 started months, 1000.00: 1300.00 for the year.
+			name: "whole months, billed",
+			plan: recurring(t, "2026-01-01", "1200.00 EUR", withRule(DayCountWholeMonths), yearly),
+			change: Change{Kind: ChangeQuantity, Effective: day("2026-03-16"),
+				Billed: billed(span("2026-01-01", "2027-01-01"), "1200.00 EUR")},
+			credits: []string{"-900.00 EUR"}, preview: []string{"900.00 EUR"},
+		},
+		{
+			name:    "whole months, in arrears",
+			plan:    recurring(t, "2026-01-01", "1200.00 EUR", withRule(DayCountWholeMonths), yearly, inArrears),
+			change:  Change{Kind: ChangeQuantity, Effective: day("2026-03-16")},
+			credits: []string{}, preview: []string{"300.00 EUR", "900.00 EUR"},
+		},
+		{
+			// The leading period [2026-03-16, 2027-01-01) is 10 started
+			// months, 1000.00. By May 20, 3 of them are used (300 kept,
+			// 700 credited), and the new plan bills the 7 left, not the 8
+			// started months from May 20.
+			name: "whole months, in a leading partial period",
+			plan: recurring(t, "2026-03-16", "1200.00 EUR", withRule(DayCountWholeMonths), yearly, withCalendar),
+			change: Change{Kind: ChangeQuantity, Effective: day("2026-05-20"),
+				Billed: billed(span("2026-03-16", "2027-01-01"), "1000.00 EUR")},
+			credits: []string{"-700.00 EUR"}, preview: []string{"700.00 EUR"},
+		},
+		{
+			// 15 days of January are 180/365 of an average month: 49.32
+			// kept, 50.68 credited. The 16 days left would measure
+			// 192/365 anew, 52.60: 101.92 for January.
+			name: "average month, billed",
+			plan: recurring(t, "2026-01-01", "100.00 EUR", withRule(DayCountAverageMonth)),
+			change: Change{Kind: ChangeQuantity, Effective: day("2026-01-16"),
+				Billed: billed(span("2026-01-01", "2026-02-01"), "100.00 EUR")},
+			credits: []string{"-50.68 EUR"}, preview: []string{"50.68 EUR"},
+		},
+		{
+			// 14 days of February are 168/365: 46.03 kept, 53.97 credited,
+			// where the 14 days left would measure 46.03 anew.
+			name: "average month, February",
+			plan: recurring(t, "2026-01-01", "100.00 EUR", withRule(DayCountAverageMonth)),
+			change: Change{Kind: ChangeQuantity, Effective: day("2026-02-15"),
+				Billed: billed(span("2026-02-01", "2026-03-01"), "100.00 EUR")},
+			credits: []string{"-53.97 EUR"}, preview: []string{"53.97 EUR"},
+		},
+		{
+			// Acceptance vector: half of 1001 JPY is 500.5. The largest
+			// remainder gives the tied unit to the earlier part: 501 used,
+			// 500 credited, and the new plan bills those 500, not 501.
+			name: "exact tie, billed",
+			plan: recurring(t, "2026-01-01", "1001 JPY"),
+			change: Change{Kind: ChangeQuantity, Effective: day("2026-04-16"),
+				Billed: billed(april, "1001 JPY")},
+			credits: []string{"-500 JPY"}, preview: []string{"500 JPY"},
+		},
+		{
+			name:    "exact tie, in arrears",
+			plan:    recurring(t, "2026-01-01", "1001 JPY", inArrears),
+			change:  Change{Kind: ChangeQuantity, Effective: day("2026-04-16")},
+			credits: []string{}, preview: []string{"501 JPY", "500 JPY"},
+		},
+		{
+			// February 16 is half way through February under 30E/360.
+			name: "exact tie under 30E/360",
+			plan: recurring(t, "2026-01-01", "1001 JPY", withRule(DayCount30E360)),
+			change: Change{Kind: ChangeQuantity, Effective: day("2026-02-16"),
+				Billed: billed(span("2026-02-01", "2026-03-01"), "1001 JPY")},
+			credits: []string{"-500 JPY"}, preview: []string{"500 JPY"},
+		},
+		{
+			// April was billed in full from April 11: the plan counts the
+			// days from April 1, so 20 of 30 are used by April 21.
+			name: "leading period billed in full",
+			plan: recurring(t, "2026-04-11", "100.00 EUR", withCalendar, withLeading(LeadingFull)),
+			change: Change{Kind: ChangeQuantity, Effective: day("2026-04-21"),
+				Billed: billed(span("2026-04-11", "2026-05-01"), "100.00 EUR")},
+			credits: []string{"-33.33 EUR"}, preview: []string{"33.33 EUR"},
+		},
+		{
+			name: "leading period billed in full, changed on its first day",
+			plan: recurring(t, "2026-04-11", "100.00 EUR", withCalendar, withLeading(LeadingFull)),
+			change: Change{Kind: ChangeQuantity, Effective: day("2026-04-11"),
+				Billed: billed(span("2026-04-11", "2026-05-01"), "100.00 EUR")},
+			credits: []string{"-100.00 EUR"}, preview: []string{"100.00 EUR"},
+		},
+		{
+			// The days up to May 1 are free, and stay free.
+			name: "free leading period",
+			plan: recurring(t, "2026-04-11", "100.00 EUR", withCalendar, withLeading(LeadingFree)),
+			change: Change{Kind: ChangeQuantity, Effective: day("2026-04-21"),
+				Billed: billed(span("2026-04-11", "2026-05-01"), "0.00 EUR")},
+			credits: []string{"0.00 EUR"}, preview: []string{"0.00 EUR"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := tt.plan.Recurring
+			tt.change.Amount = &r.Amount
+			adj, err := Prorate(tt.plan, tt.change)
+			require.NoError(t, err)
+			assert.Equal(t, tt.credits, amounts(adj.Credits))
+			assert.Equal(t, tt.preview, amounts(adj.Preview))
+			cost := adj.Net
+			if tt.change.Billed != nil {
+				cost, err = cost.Add(tt.change.Billed.Amount)
+				require.NoError(t, err)
+			}
+			assert.Equal(t, unchangedCost(t, tt.plan, adj.Period).String(), cost.String(), "the changed period's cost")
+		})
+	}
+}
+
+// unchangedCost returns what plan bills for its period, unchanged.
+func unchangedCost(t testing.TB, plan Plan, period date.Range) money.Amount {
+	t.Helper()
+	cs, err := plan.Charges(date.Range{Start: period.Start, End: period.End.AddDays(1)}, Inputs{})
+	require.NoError(t, err)
+	for _, c := range cs {
+		if c.Period == period {
+			return c.Amount
+		}
+	}
+	t.Fatalf("no charge for %s", period)
+	return money.Amount{}
+}
+
+// The new plan carries what keeps it on the old boundaries and prices the
+// rest of the period, and a host that stores it as JSON gets it back whole.
+func TestProrateAfterJSON(t *testing.T) {
+	adj, err := Prorate(recurring(t, "2026-01-01", "1200.00 EUR", withInterval(Year, 1), withBillingDay(1)), Change{
+		Kind: ChangeUpgrade, Effective: day("2026-04-11"), Amount: ptr(amt("2400.00 EUR")),
+		Billed: billed(span("2026-01-01", "2027-01-01"), "1200.00 EUR"),
+	})
+	require.NoError(t, err)
+	data, err := json.Marshal(adj.After)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"kind":"recurring","recurring":{
+		"interval":{"unit":"year","count":1},"start":"2026-04-11","alignment":"billing_day","billing_day":1,
+		"anchor":"2026-01-01","amount":{"amount":"2400.00","currency":"EUR"},"leading":"prorate",
+		"prorate_from":"2026-01-01"}}`, string(data))
+	var back Plan
+	require.NoError(t, json.Unmarshal(data, &back))
+	window := span("2026-01-01", "2028-01-02")
+	want, err := adj.After.Charges(window, Inputs{})
+	require.NoError(t, err)
+	got, err := back.Charges(window, Inputs{})
+	require.NoError(t, err)
+	assert.Equal(t, strs(want), strs(got))
 }
 
 func TestProrateExplanations(t *testing.T) {
