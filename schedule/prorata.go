@@ -1,6 +1,9 @@
 package schedule
 
 import (
+	"math"
+	"math/bits"
+
 	"github.com/billkit/billkit/date"
 	"github.com/billkit/billkit/money"
 	"github.com/shopspring/decimal"
@@ -73,6 +76,11 @@ func spanPrice(amount money.Amount, origin, from, to date.Date, full date.Range,
 	}
 	before = min(before, upTo)
 	e := explain(amount, upTo-before, total, rule, span)
+	hi, okHi := shareUnits(amount, upTo, total)
+	lo, okLo := shareUnits(amount, before, total)
+	if okHi && okLo {
+		return money.FromMinor(hi-lo, amount.Currency()), e, nil
+	}
 	a, err := share(amount, upTo, total)
 	if err != nil {
 		return money.Amount{}, Explanation{}, err
@@ -87,6 +95,9 @@ func spanPrice(amount money.Amount, origin, from, to date.Date, full date.Range,
 // share returns amount × part/total rounded half away from zero to the
 // currency's precision, for 0 <= part <= total and total > 0.
 func share(amount money.Amount, part, total int64) (money.Amount, error) {
+	if units, ok := shareUnits(amount, part, total); ok {
+		return money.FromMinor(units, amount.Currency()), nil
+	}
 	q, err := money.QuoRound(amount.Number().Mul(decimal.NewFromInt(part)), decimal.NewFromInt(total),
 		int32(amount.Currency().Digits()), money.RoundHalfAwayFromZero)
 	if err != nil {
@@ -94,3 +105,43 @@ func share(amount money.Amount, part, total int64) (money.Amount, error) {
 	}
 	return money.New(q, amount.Currency()), nil
 }
+
+// shareUnits is share in minor units of amount's currency, computed in
+// 64-bit integers without allocating: ok is false when amount has more
+// decimals than its currency or the product does not fit, and share then
+// takes the decimal path.
+func shareUnits(amount money.Amount, part, total int64) (units int64, ok bool) {
+	n := amount.Number()
+	shift := int64(n.Exponent()) + int64(amount.Currency().Digits())
+	if shift < 0 || shift > 18 || n.NumDigits() > 18 || part < 0 || total <= 0 {
+		return 0, false
+	}
+	c := n.CoefficientInt64()
+	mag := uint64(c)
+	if c < 0 {
+		mag = uint64(-c)
+	}
+	hi, mag := bits.Mul64(mag, pow10[shift])
+	if hi != 0 {
+		return 0, false
+	}
+	hi, lo := bits.Mul64(mag, uint64(part))
+	if hi >= uint64(total) {
+		return 0, false // the quotient would not fit in 64 bits
+	}
+	q, r := bits.Div64(hi, lo, uint64(total))
+	if q >= math.MaxInt64 {
+		return 0, false
+	}
+	if r >= uint64(total)-r { // r >= total/2: half away from zero
+		q++
+	}
+	if c < 0 {
+		return -int64(q), true
+	}
+	return int64(q), true
+}
+
+// pow10 holds the powers of ten that fit in a uint64.
+var pow10 = [19]uint64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14,
+	1e15, 1e16, 1e17, 1e18}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/billkit/billkit/date"
 	"github.com/billkit/billkit/money"
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -636,5 +637,48 @@ func BenchmarkProrate(b *testing.B) {
 			b.Fatal(err)
 		}
 		sinkAdjustment = adj
+	}
+}
+
+// BenchmarkProrateContract previews one upgrade of a ten-line contract:
+// lines of every alignment, several intervals and day-count rules, billed
+// in advance (their current period billed) or in arrears. The target is
+// under 50 µs for the contract.
+func BenchmarkProrateContract(b *testing.B) {
+	lines := []Plan{
+		recurring(b, "2026-01-31", "100.00 EUR"),
+		recurring(b, "2026-01-01", "1200.00 EUR", withInterval(Year, 1), withBillingDay(1)),
+		recurring(b, "2025-10-15", "300.00 EUR", withInterval(Quarter, 1), withBillingDay(15)),
+		recurring(b, "2026-01-01", "100.00 EUR", withInterval(Month, 2), withCalendar),
+		recurring(b, "2026-03-02", "140.00 EUR", withInterval(Week, 2), withCalendar),
+		recurring(b, "2026-01-01", "1001 JPY", inArrears),
+		recurring(b, "2026-01-01", "1200.00 EUR", withInterval(Year, 1), withRule(DayCountWholeMonths)),
+		recurring(b, "2026-01-01", "100.00 EUR", withRule(DayCountAverageMonth)),
+		recurring(b, "2026-01-01", "100.00 EUR", withRule(DayCount30E360)),
+		recurring(b, "2025-07-01", "900.00 EUR", withInterval(Quarter, 1), withCalendar, inArrears),
+	}
+	x := day("2026-04-11")
+	changes := make([]Change, len(lines))
+	for i, plan := range lines {
+		r := plan.Recurring
+		changes[i] = Change{Kind: ChangeUpgrade, Effective: x, Amount: ptr(r.Amount.Mul(decimal.NewFromInt(2)))}
+		if r.Timing == InArrears {
+			continue
+		}
+		periods, err := plan.Periods(date.Range{Start: x, End: x.AddDays(1)})
+		require.NoError(b, err)
+		cs, err := plan.Charges(date.Range{Start: periods[0].Start, End: periods[0].Start.AddDays(1)}, Inputs{})
+		require.NoError(b, err)
+		changes[i].Billed = &Billed{Period: periods[0], Amount: cs[0].Amount}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for i, plan := range lines {
+			adj, err := Prorate(plan, changes[i])
+			if err != nil {
+				b.Fatal(err)
+			}
+			sinkAdjustment = adj
+		}
 	}
 }
