@@ -33,9 +33,12 @@ const (
 	// day-count rule.
 	LeadingProrate LeadingPolicy = "prorate"
 	// LeadingFree does not charge for the partial period: its charge is
-	// zero, and says so.
+	// zero, and says so. Its days stay free across a change of terms.
 	LeadingFree LeadingPolicy = "free"
 	// LeadingFull bills the partial period at the price of a full one.
+	// When the plan's end or a change falls inside that period, its days
+	// are counted from the period's first day, as though the plan had
+	// begun on it.
 	LeadingFull LeadingPolicy = "full"
 )
 
