@@ -96,7 +96,9 @@ type Change struct {
 	// Resume is the day service resumes after a pause, when it is known.
 	Resume date.Date `json:"resume,omitzero"`
 	// Billed is what was billed for the period that contains Effective,
-	// for plans billed in advance whose current period has been billed.
+	// for plans billed in advance whose current period has been billed:
+	// an amount in the plan's currency, at the currency's precision, and
+	// not negative (not positive for a plan of a negative amount).
 	// Leave it nil when that period has not been billed yet, and always for
 	// plans billed in arrears.
 	Billed *Billed `json:"billed,omitempty"`
@@ -172,10 +174,19 @@ func (c *Change) validateBilled(errs *validation.Errors, r *Recurring, current d
 		errs.Add("billed.period", validation.CodeMismatch,
 			"must be the period containing the effective date, "+current.String())
 	}
-	switch cur := c.Billed.Amount.Currency(); {
+	a := c.Billed.Amount
+	switch cur := a.Currency(); {
 	case cur.IsZero():
 		errs.Add("billed.amount", validation.CodeRequired, "needs a currency")
 	case cur != r.Amount.Currency():
 		errs.Add("billed.amount", validation.CodeMismatch, "must be in the plan's currency, "+r.Amount.Currency().Code())
+	case a.Sign() < 0 && r.Amount.Sign() >= 0:
+		// A negative amount billed would turn the credit into a charge.
+		errs.Add("billed.amount", validation.CodeOutOfRange, "must not be negative")
+	case a.Sign() > 0 && r.Amount.Sign() < 0:
+		errs.Add("billed.amount", validation.CodeOutOfRange, "must not be positive for a plan of a negative amount")
+	case !atPrecision(a):
+		// An invoice never carries more decimals than its currency has.
+		errs.Add("billed.amount", validation.CodeInvalid, "has more decimals than "+cur.Code()+" allows")
 	}
 }

@@ -64,6 +64,16 @@ func TestChangeValidation(t *testing.T) {
 			"billed.amount", validation.CodeMismatch},
 		{"billed without currency", advance, upgrade(func(c *Change) { c.Billed.Amount = money.Amount{} }),
 			"billed.amount", validation.CodeRequired},
+		{"billed a negative amount", advance, upgrade(func(c *Change) { c.Billed.Amount = amt("-100.00 EUR") }),
+			"billed.amount", validation.CodeOutOfRange},
+		{"billed finer than the currency", advance, upgrade(func(c *Change) { c.Billed.Amount = amt("100.005 EUR") }),
+			"billed.amount", validation.CodeInvalid},
+		{"billed a positive amount for a plan of a negative amount", recurring(t, "2026-01-01", "-10.00 EUR"),
+			Change{Kind: ChangeCancel, Effective: day("2026-04-16"), Billed: billed(april, "10.00 EUR")},
+			"billed.amount", validation.CodeOutOfRange},
+		{"billed a fraction of a yen", recurring(t, "2026-01-01", "1000 JPY"),
+			Change{Kind: ChangeCancel, Effective: day("2026-04-16"), Billed: billed(april, "1000.5 JPY")},
+			"billed.amount", validation.CodeInvalid},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

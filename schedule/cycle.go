@@ -1,6 +1,8 @@
 package schedule
 
 import (
+	"strconv"
+
 	"github.com/billkit/billkit/date"
 	"github.com/billkit/billkit/validation"
 )
@@ -19,12 +21,14 @@ const (
 	// AlignCalendar starts periods on calendar boundaries: the first day of
 	// the month, of the quarter (January, April, July, October) or of the
 	// year, and Monday for weeks (ISO 8601). Multi-unit intervals count
-	// from the boundary on or before the start date.
+	// from the boundary on or before the start date, or from Cycle.Anchor
+	// when it is set.
 	AlignCalendar Alignment = "calendar"
 	// AlignBillingDay starts periods on Cycle.BillingDay of the month (1 to
 	// 31, clamped to the last day of shorter months), counting whole
-	// intervals from the first billing day on or after the start. It
-	// applies to month, quarter and year intervals.
+	// intervals from the first billing day on or after the start, or from
+	// Cycle.Anchor when it is set. It applies to month, quarter and year
+	// intervals.
 	AlignBillingDay Alignment = "billing_day"
 )
 
@@ -63,10 +67,15 @@ type Cycle struct {
 	// BillingDay is the day of the month on which periods begin, 1 to 31,
 	// with AlignBillingDay only.
 	BillingDay int `json:"billing_day,omitempty"`
-	// Anchor is the date whose anniversaries start the periods, with
-	// AlignAnniversary only; the zero Date means Start. A plan that
-	// continues another one mid-period keeps the original anchor so that
-	// both share the same period boundaries.
+	// Anchor is a day on which a period begins, from which the other
+	// periods are counted in whole intervals; the zero Date derives it from
+	// Start and the alignment. With AlignAnniversary it may be any day, and
+	// periods begin on its anniversaries; with AlignCalendar it must be a
+	// boundary of the interval's unit (a Monday, or the first day of a
+	// month, quarter or year); with AlignBillingDay it must fall on the
+	// billing day. A plan that continues another one mid-period (see
+	// Prorate) keeps the original anchor so that both share the same period
+	// boundaries, whatever the interval.
 	Anchor date.Date `json:"anchor,omitzero"`
 }
 
@@ -103,9 +112,41 @@ func (c *Cycle) validate(errs *validation.Errors, prefix string) {
 		errs.Add(validation.Join(prefix, "alignment"), validation.CodeNotAllowed,
 			"must be one of: anniversary, calendar, billing_day")
 	}
-	if !c.Anchor.IsZero() && c.Alignment != "" && c.Alignment != AlignAnniversary {
-		errs.Add(validation.Join(prefix, "anchor"), validation.CodeForbidden,
-			"is only allowed with anniversary alignment")
+	if !c.Anchor.IsZero() {
+		c.validateAnchor(errs, prefix)
+	}
+}
+
+// validateAnchor reports an anchor on which no period of the alignment
+// can begin.
+func (c *Cycle) validateAnchor(errs *validation.Errors, prefix string) {
+	a := c.Anchor
+	switch c.Alignment {
+	case AlignCalendar:
+		var boundary date.Date
+		switch c.Interval.Unit {
+		case Day:
+			return
+		case Week:
+			boundary = a.AddDays(-((int(a.Weekday()) + 6) % 7))
+		case Month:
+			boundary = a.StartOfMonth()
+		case Quarter:
+			boundary = a.StartOfQuarter()
+		case Year:
+			boundary = a.StartOfYear()
+		default:
+			return // the unit is reported already
+		}
+		if a != boundary {
+			errs.Add(validation.Join(prefix, "anchor"), validation.CodeInvalid,
+				"must begin a calendar "+string(c.Interval.Unit)+" with calendar alignment")
+		}
+	case AlignBillingDay:
+		if c.BillingDay >= 1 && c.BillingDay <= 31 && a.AddMonthsAnchored(0, c.BillingDay) != a {
+			errs.Add(validation.Join(prefix, "anchor"), validation.CodeInvalid,
+				"must fall on the billing day, "+strconv.Itoa(c.BillingDay))
+		}
 	}
 }
 

@@ -105,6 +105,22 @@ func TestCyclePeriods(t *testing.T) {
 			want:   []string{"[2026-03-10 2026-03-31)", "[2026-03-31 2026-04-30)"},
 		},
 		{
+			// The plan continues, from March 10, one that began in
+			// January: its periods are still counted from January 1.
+			name: "calendar months by two with an anchor",
+			cycle: Cycle{Interval: Interval{Unit: Month, Count: 2}, Start: day("2026-03-10"), Alignment: AlignCalendar,
+				Anchor: day("2026-01-01")},
+			window: span("2026-03-10", "2026-06-01"),
+			want:   []string{"[2026-03-10 2026-05-01)", "[2026-05-01 2026-07-01)"},
+		},
+		{
+			name: "billing day 31 with an anchor on February 28",
+			cycle: Cycle{Interval: Interval{Unit: Quarter}, Start: day("2026-04-10"), Alignment: AlignBillingDay,
+				BillingDay: 31, Anchor: day("2026-02-28")},
+			window: span("2026-04-10", "2026-06-01"),
+			want:   []string{"[2026-04-10 2026-05-31)", "[2026-05-31 2026-08-31)"},
+		},
+		{
 			name:   "window before the start",
 			cycle:  Cycle{Interval: Interval{Unit: Month}, Start: day("2026-01-01")},
 			window: span("2025-01-01", "2026-01-01"),
@@ -149,7 +165,16 @@ func TestCycleValidate(t *testing.T) {
 		{"billing day 0", Cycle{Interval: Interval{Unit: Month}, Start: start, Alignment: AlignBillingDay}, "billing_day", validation.CodeOutOfRange},
 		{"billing day 32", Cycle{Interval: Interval{Unit: Month}, Start: start, Alignment: AlignBillingDay, BillingDay: 32}, "billing_day", validation.CodeOutOfRange},
 		{"billing day on weeks", Cycle{Interval: Interval{Unit: Week}, Start: start, Alignment: AlignBillingDay, BillingDay: 3}, "alignment", validation.CodeNotAllowed},
-		{"anchor with calendar alignment", Cycle{Interval: Interval{Unit: Month}, Start: start, Alignment: AlignCalendar, Anchor: start}, "anchor", validation.CodeForbidden},
+		{"calendar anchor inside a month", Cycle{Interval: Interval{Unit: Month}, Start: start, Alignment: AlignCalendar,
+			Anchor: day("2025-12-15")}, "anchor", validation.CodeInvalid},
+		{"calendar anchor inside a quarter", Cycle{Interval: Interval{Unit: Quarter}, Start: start, Alignment: AlignCalendar,
+			Anchor: day("2025-12-01")}, "anchor", validation.CodeInvalid},
+		{"calendar anchor inside a year", Cycle{Interval: Interval{Unit: Year}, Start: start, Alignment: AlignCalendar,
+			Anchor: day("2025-07-01")}, "anchor", validation.CodeInvalid},
+		{"calendar anchor on a Sunday", Cycle{Interval: Interval{Unit: Week}, Start: start, Alignment: AlignCalendar,
+			Anchor: day("2025-12-28")}, "anchor", validation.CodeInvalid},
+		{"anchor off the billing day", Cycle{Interval: Interval{Unit: Month}, Start: start, Alignment: AlignBillingDay,
+			BillingDay: 31, Anchor: day("2025-12-30")}, "anchor", validation.CodeInvalid},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

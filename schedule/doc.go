@@ -19,7 +19,10 @@
 // consecutive bill runs never bill twice or miss a charge, and a preview
 // gives what the real run will. Prorate applies mid-period changes
 // (upgrade, downgrade, quantity, cancellation, pause, resumption) under a
-// Policy, crediting the unused part of what was actually billed.
+// Policy, crediting the unused part of what was actually billed and
+// keeping the plan's period boundaries. The old and the new terms price
+// their days of the changed period from one origin, so that a change to
+// the same price costs nothing, to the unit.
 //
 // Money is exact throughout: shares, splits and credits are allocated with
 // money.Amount.Allocate so that parts sum exactly to the whole, and a

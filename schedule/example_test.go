@@ -135,6 +135,50 @@ func ExampleProrate() {
 	// new plan starts: 2026-04-16
 }
 
+// A yearly plan renewed on the first of January, upgraded on April 11: the
+// credit gives back 265 of the year's 365 days at the old price, the new
+// plan bills them at the new price and still renews on January 1.
+func ExampleProrate_yearly() {
+	plan := schedule.RecurringPlan(schedule.Recurring{
+		Cycle: schedule.Cycle{
+			Interval:   schedule.Interval{Unit: schedule.Year},
+			Start:      date.MustParse("2026-01-01"),
+			Alignment:  schedule.AlignBillingDay,
+			BillingDay: 1,
+		},
+		Amount: money.MustParse("1200.00 EUR"),
+	})
+	year := date.Range{Start: date.MustParse("2026-01-01"), End: date.MustParse("2027-01-01")}
+	newPrice := money.MustParse("2400.00 EUR")
+	adj, err := schedule.Prorate(plan, schedule.Change{
+		Kind:      schedule.ChangeUpgrade,
+		Effective: date.MustParse("2026-04-11"),
+		Amount:    &newPrice,
+		Billed:    &schedule.Billed{Period: year, Amount: money.MustParse("1200.00 EUR")},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("credit:", adj.Credits[0].Amount)
+	fmt.Println("net:", adj.Net)
+	charges, err := adj.After.Charges(date.Range{Start: date.MustParse("2026-04-11"), End: date.MustParse("2028-01-02")},
+		schedule.Inputs{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, c := range charges {
+		fmt.Println(c)
+	}
+	// Output:
+	// credit: -871.23 EUR
+	// net: 871.24 EUR
+	// 2026-04-11: 1742.47 EUR = 2400.00 EUR × 265/365 days (2026-04-11..2026-12-31)
+	// 2027-01-01: 2400.00 EUR = 2400.00 EUR for the full period 2027-01-01..2027-12-31
+	// 2028-01-01: 2400.00 EUR = 2400.00 EUR for the full period 2028-01-01..2028-12-31
+}
+
 // A monthly plan anchored on January 31 renews on the last day of shorter
 // months and comes back to the 31st. Periods are half-open: each ends on
 // the day the next one starts.

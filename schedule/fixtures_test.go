@@ -53,6 +53,10 @@ func withInterval(u Unit, n int) func(*Recurring) {
 
 func withCalendar(r *Recurring) { r.Alignment = AlignCalendar }
 
+func withBillingDay(n int) func(*Recurring) {
+	return func(r *Recurring) { r.Alignment, r.BillingDay = AlignBillingDay, n }
+}
+
 func withLeading(p LeadingPolicy) func(*Recurring) { return func(r *Recurring) { r.Leading = p } }
 
 // requireFault asserts that err is a *validation.Error holding a fault on

@@ -29,6 +29,10 @@ func (c *Cycle) calc() (calc, error) {
 		k.anchorDay = k.anchor.Day()
 	case AlignCalendar:
 		k.anchorDay = 1
+		if !c.Anchor.IsZero() {
+			k.anchor = c.Anchor
+			break
+		}
 		switch c.Interval.Unit {
 		case Day:
 			k.anchor = c.Start
@@ -44,6 +48,10 @@ func (c *Cycle) calc() (calc, error) {
 		}
 	case AlignBillingDay:
 		k.anchorDay = c.BillingDay
+		if !c.Anchor.IsZero() {
+			k.anchor = c.Anchor
+			break
+		}
 		// The first billing day on or after the start; the days before it
 		// are a leading partial period.
 		k.anchor = c.Start.AddMonthsAnchored(0, c.BillingDay)

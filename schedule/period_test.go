@@ -103,6 +103,12 @@ func TestChargesNeverPanicProperty(t *testing.T) {
 			Leading:  rapid.SampledFrom([]LeadingPolicy{LeadingProrate, LeadingFree, LeadingFull}).Draw(t, "leading"),
 			DayCount: rapid.SampledFrom(DayCounts()).Draw(t, "day_count"),
 		}
+		if rapid.Bool().Draw(t, "anchored") {
+			r.Anchor = anyDate(t, "anchor")
+		}
+		if rapid.Bool().Draw(t, "continues") {
+			r.ProrateFrom = anyDate(t, "prorate_from")
+		}
 		start := anyDate(t, "window_start")
 		window := date.Range{Start: start, End: start.AddDays(rapid.IntRange(-5, 400).Draw(t, "window_days"))}
 		plan := RecurringPlan(r)

@@ -27,11 +27,18 @@ import (
 //     effective date and does not charge for the rest of the period (on a
 //     period's first day, After starts with the next period).
 //
-// After keeps the plan's period boundaries (an anniversary plan carries its
-// anchor along). Preview lists, for review only, the charges that Before
-// and After will bill for the changed period and that are not billed yet;
-// Net adds them to the credits. Do not record the preview: Before.Charges
-// and After.Charges produce it.
+// After keeps the plan's period boundaries, whatever its alignment and
+// interval: it carries the plan's anchor along (Cycle.Anchor), so that it
+// renews on the days the plan would have. When it starts inside the
+// changed period it bills the rest of it as the share of the new price
+// that the days used leave, measured as the plan measured them
+// (Recurring.ProrateFrom): what the credit gave back, or what Before
+// leaves unbilled. The days of a free leading period stay free.
+//
+// Preview lists, for review only, the charges that Before and After will
+// bill for the changed period and that are not billed yet; Net adds them
+// to the credits. Do not record the preview: Before.Charges and
+// After.Charges produce it.
 type Adjustment struct {
 	// Kind is the kind of change.
 	Kind ChangeKind `json:"kind"`
@@ -58,12 +65,33 @@ type Adjustment struct {
 	After *Plan `json:"after,omitempty"`
 }
 
-// Prorate applies a mid-period change to a recurring plan. Credits are
-// computed from what was actually billed (change.Billed), never from the
-// current price, and split exactly: the used and the credited parts add up
-// to the amount billed. Prorated amounts are rounded once to the
-// currency's precision, half away from zero. For a resumption, plan holds
-// the terms to resume, typically the plan as it was before the pause.
+// Prorate applies a mid-period change to a recurring plan. For a
+// resumption, plan holds the terms to resume, typically the plan as it was
+// before the pause.
+//
+// Credits are computed from what was actually billed (change.Billed),
+// never from the current price, and split it exactly: the used and the
+// credited parts add up to the amount billed. When what was billed is what
+// the plan bills for the period, the part used is what the plan bills for
+// the days used, so that a period billed in advance and one billed in
+// arrears cost the same; otherwise what was billed is split in proportion
+// to the days used and unused under the plan's day-count rule.
+//
+// Within the changed period, the old terms and the new ones price their
+// days from the same origin (the period's first day, or the day its
+// billing began), each part rounded to the currency's precision, half away
+// from zero, as the difference of two cumulative prorations. So:
+//
+//   - a change to the same price costs nothing, under every day-count
+//     rule and however many times the period changes, when what was
+//     billed is the plan's own price: the new terms bill exactly what the
+//     credit gave back (or what Before leaves unbilled);
+//   - a single change in a whole period (one the plan's start or end does
+//     not cut) costs no more than the period's price under the dearer
+//     terms. Each part is rounded on its own, so a period cut short, or
+//     changed n times at different prices, may cost up to n minor units
+//     more than its price under the dearest terms;
+//   - the plans returned keep the plan's period boundaries.
 //
 // A plan that is not recurring is a *KindError wrapping ErrNotRecurring;
 // an invalid plan or change is a *validation.Error (with the plan's faults
@@ -154,6 +182,13 @@ func (p *prorating) run() (Adjustment, error) {
 
 // credit returns the credit for the part of the billed amount after the
 // effective date.
+//
+// When what was billed is what the plan bills for the period, the credit
+// is what the plan bills for the days after the effective date, priced
+// from the same origin: the days used keep exactly what the plan bills for
+// them, as Before would bill them had the period not been billed yet.
+// Otherwise (a discount, an older price) what was billed is split in
+// proportion to the measures of the days used and unused.
 func (p *prorating) credit() (Charge, error) {
 	b, x := p.ch.Billed, p.ch.Effective
 	unused := Charge{Period: date.Range{Start: x, End: b.Period.End}, BillingDate: x}
@@ -167,7 +202,34 @@ func (p *prorating) credit() (Charge, error) {
 			Whole: decimal.NewFromInt(used), Rule: p.r.DayCount.orDefault(), Span: unused.Period}
 		return unused, nil
 	}
-	parts, err := split(b.Amount, b.Period, p.full, p.k.months, p.r.DayCount, []date.Date{x})
+	// The days are measured as the plan measured them when it billed the
+	// period: from the period's start when it billed it as a whole, from
+	// the day its leading period is measured from otherwise.
+	from, origin := p.r.pricedFrom(p.current, p.full)
+	own, err := p.r.charge(p.current, p.full, p.k)
+	if err != nil {
+		return Charge{}, err
+	}
+	if own.Amount.Equal(b.Amount) && own.Explanation.Basis != BasisFree {
+		amount, e, err := spanPrice(p.r.Amount, origin, x, b.Period.End, p.full, p.k.months, p.r.DayCount)
+		if err != nil {
+			return Charge{}, err
+		}
+		unused.Amount, unused.Explanation = amount.Neg(), e
+		unused.Explanation.Basis = BasisCredit
+		return unused, nil
+	}
+	rule, span := p.r.DayCount, date.Range{Start: from, End: b.Period.End}
+	nothing, err := measuresNothing(rule, origin, span, p.full, p.k.months)
+	if err != nil {
+		return Charge{}, err
+	}
+	if nothing {
+		// The rule gives the days billed no measure (a week within the
+		// started month that whole months count): they weigh alike.
+		rule, span, origin = DayCountActual, b.Period, b.Period.Start
+	}
+	parts, err := split(b.Amount, span, p.full, p.k.months, rule, []date.Date{x}, origin)
 	if err != nil {
 		return Charge{}, err
 	}
@@ -202,19 +264,39 @@ func (p *prorating) resumeDay(day date.Date, policy Policy) date.Date {
 }
 
 // after returns the plan under the terms amount from day on, with the
-// plan's period boundaries, or nil when the plan ends first.
+// plan's anchor and so its period boundaries, or nil when the plan ends
+// first.
 func (p *prorating) after(amount money.Amount, day date.Date, policy Policy) *Plan {
 	start := p.resumeDay(day, policy)
 	if start.IsZero() || (!p.r.End.IsZero() && !start.Before(p.r.End)) {
 		return nil
 	}
 	r := *p.r
-	r.Amount, r.Start, r.Leading = amount, start, LeadingProrate
-	if policy == NoProration {
+	r.Amount, r.Start, r.Leading, r.ProrateFrom = amount, start, LeadingProrate, date.Date{}
+	// Counting periods from the plan's own anchor keeps its boundaries: a
+	// calendar or billing-day anchor derived from the new start would
+	// count whole intervals from another month.
+	r.Anchor = p.k.anchor
+	switch {
+	case policy == NoProration:
 		r.Leading = LeadingFree
-	}
-	if r.Alignment == "" || r.Alignment == AlignAnniversary {
-		r.Anchor = p.k.anchor
+	case p.ch.Kind == ChangeResume || !p.full.Contains(start) || start == p.full.Start:
+		// A resumption, or new terms from a period boundary or from a later
+		// period, start afresh.
+	case start == p.current.Start:
+		// The new terms take over the plan's whole leading period: they
+		// bill it as the plan did.
+		r.Leading, r.ProrateFrom = p.r.Leading, p.r.ProrateFrom
+	case p.current.Start.After(p.full.Start) && p.r.Leading == LeadingFree:
+		// The days of a free leading period stay free.
+		r.Leading = LeadingFree
+	default:
+		// The rest of the period is billed as the share of the new price
+		// that the days used leave, measured as the plan measured them:
+		// what the credit gave back, or what Before left unbilled.
+		if _, origin := p.r.pricedFrom(p.current, p.full); origin != start {
+			r.ProrateFrom = origin
+		}
 	}
 	plan := RecurringPlan(r)
 	return &plan

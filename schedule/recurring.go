@@ -33,9 +33,12 @@ const (
 	// day-count rule.
 	LeadingProrate LeadingPolicy = "prorate"
 	// LeadingFree does not charge for the partial period: its charge is
-	// zero, and says so.
+	// zero, and says so. Its days stay free across a change of terms.
 	LeadingFree LeadingPolicy = "free"
 	// LeadingFull bills the partial period at the price of a full one.
+	// When the plan's end or a change falls inside that period, its days
+	// are counted from the period's first day, as though the plan had
+	// begun on it.
 	LeadingFull LeadingPolicy = "full"
 )
 
@@ -64,6 +67,15 @@ type Recurring struct {
 	// DayCount is the rule that prorates partial periods; zero means actual
 	// days.
 	DayCount DayCount `json:"day_count,omitempty"`
+	// ProrateFrom is set on a plan that continues another one from a day
+	// inside a billing period (see Prorate): it is the day from which that
+	// period is measured, on or before Start and inside Start's period.
+	// The leading partial period is then billed as the share of the price
+	// that the days from ProrateFrom to Start leave, each rounded half
+	// away from zero: the same share that the plan it continues credited
+	// or left unbilled, so that together they bill the period once, to the
+	// unit. It needs LeadingProrate; the zero Date means Start.
+	ProrateFrom date.Date `json:"prorate_from,omitzero"`
 }
 
 // Validate reports every fault of the plan as a *validation.Error.
@@ -93,6 +105,32 @@ func (r *Recurring) validate(errs *validation.Errors, prefix string) {
 		// Under 30E/360 some single days measure nothing.
 		errs.Add(validation.Join(prefix, "day_count"), validation.CodeNotAllowed,
 			"30e_360 needs a week, month, quarter or year interval")
+	}
+	if !r.ProrateFrom.IsZero() {
+		r.validateProrateFrom(errs, prefix)
+	}
+}
+
+// validateProrateFrom checks that ProrateFrom is in the period of Start,
+// not after it, on a plan that prorates its leading period.
+func (r *Recurring) validateProrateFrom(errs *validation.Errors, prefix string) {
+	switch {
+	case r.Leading != "" && r.Leading != LeadingProrate:
+		errs.Add(validation.Join(prefix, "prorate_from"), validation.CodeForbidden,
+			"is only allowed with prorate leading")
+	case r.Start.IsZero():
+	case r.ProrateFrom.After(r.Start):
+		errs.Add(validation.Join(prefix, "prorate_from"), validation.CodeOutOfRange, "must not be after start")
+	case errs.Len() == 0:
+		// The period of Start can only be found on a valid cycle.
+		k, err := r.calc()
+		if err != nil {
+			return // reported where the plan is used
+		}
+		if first := k.boundary(k.index(r.Start)); r.ProrateFrom.Before(first) {
+			errs.Add(validation.Join(prefix, "prorate_from"), validation.CodeOutOfRange,
+				"must be in the period of start, from "+first.String())
+		}
 	}
 }
 
@@ -152,7 +190,6 @@ func (r *Recurring) charge(cut, full date.Range, k *calc) (Charge, error) {
 	if full.Start.IsZero() || full.End.IsZero() {
 		return Charge{}, &BoundaryError{Near: cut.Start}
 	}
-	used := cut
 	if cut.Start.After(full.Start) {
 		switch r.Leading {
 		case LeadingFree:
@@ -160,18 +197,32 @@ func (r *Recurring) charge(cut, full date.Range, k *calc) (Charge, error) {
 			c.Explanation = Explanation{Basis: BasisFree, Base: r.Amount, Span: cut}
 			return c, nil
 		case LeadingFull:
-			used.Start = full.Start
-			if used == full {
+			if cut.End == full.End {
 				c.Amount = r.Amount
 				c.Explanation = Explanation{Basis: BasisFullPrice, Base: r.Amount, Span: full}
 				return c, nil
 			}
 		}
 	}
-	u, total, err := r.DayCount.measure(used, full, k.months)
-	if err != nil {
-		return Charge{}, err
-	}
-	c.Amount, c.Explanation, err = prorate(r.Amount, u, total, r.DayCount, used)
+	from, origin := r.pricedFrom(cut, full)
+	var err error
+	c.Amount, c.Explanation, err = spanPrice(r.Amount, origin, from, cut.End, full, k.months, r.DayCount)
 	return c, err
+}
+
+// pricedFrom returns, for cut, a part of the full period full, the first
+// day of the span that the plan bills for it and the day from which it
+// measures full: the start of full for a full or trailing period and for a
+// leading period billed in full, ProrateFrom for a leading period of a
+// plan that continues another, and the start of cut otherwise.
+func (r *Recurring) pricedFrom(cut, full date.Range) (from, origin date.Date) {
+	switch {
+	case !cut.Start.After(full.Start):
+		return cut.Start, cut.Start
+	case r.Leading == LeadingFull:
+		return full.Start, full.Start
+	case r.Leading == LeadingFree || r.ProrateFrom.IsZero():
+		return cut.Start, cut.Start
+	}
+	return cut.Start, r.ProrateFrom
 }

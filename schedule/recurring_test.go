@@ -59,6 +59,30 @@ func TestRecurringCharges(t *testing.T) {
 			want:   []charge{{"2026-03-15", "2026-03-01..2026-03-14", "452 JPY"}},
 		},
 		{
+			// Measured from April 1, the days from April 16 are worth
+			// 1001 - round(1001 × 15/30) = 1001 - 501 = 500: what a plan
+			// billing the first half of April leaves, not round(500.5).
+			name: "a leading period prorated from the period's start",
+			plan: recurring(t, "2026-04-16", "1001 JPY", withCalendar, func(r *Recurring) {
+				r.ProrateFrom = day("2026-04-01")
+			}),
+			window: span("2026-04-01", "2026-05-02"),
+			want: []charge{
+				{"2026-04-16", "2026-04-16..2026-04-30", "500 JPY"},
+				{"2026-05-01", "2026-05-01..2026-05-31", "1001 JPY"},
+			},
+		},
+		{
+			// Under whole months, the days from March 16 are 12 - 3 = 9 of
+			// a year's 12 months measured from January 1, not the 10
+			// months started from March 16.
+			name: "a leading period prorated from the period's start under whole months",
+			plan: recurring(t, "2026-03-16", "1200.00 EUR", withCalendar, withInterval(Year, 1),
+				withRule(DayCountWholeMonths), func(r *Recurring) { r.ProrateFrom = day("2026-01-01") }),
+			window: span("2026-03-16", "2026-03-17"),
+			want:   []charge{{"2026-03-16", "2026-03-16..2026-12-31", "900.00 EUR"}},
+		},
+		{
 			name:   "in advance the trailing partial period is billed on its first day",
 			plan:   recurring(t, "2026-01-01", "100.00 EUR", withEnd("2026-03-15")),
 			window: span("2026-03-01", "2026-04-01"),
@@ -224,10 +248,17 @@ func TestRecurringValidate(t *testing.T) {
 			r.DayCount, r.Interval = DayCount30E360, Interval{Unit: Day}
 		}, "day_count", validation.CodeNotAllowed},
 		{"cycle fault", func(r *Recurring) { r.Start = date.Date{} }, "start", validation.CodeRequired},
+		{"prorated from after the start", func(r *Recurring) { r.ProrateFrom = day("2026-01-11") },
+			"prorate_from", validation.CodeOutOfRange},
+		{"prorated from the previous period", func(r *Recurring) { r.ProrateFrom = day("2025-12-31") },
+			"prorate_from", validation.CodeOutOfRange},
+		{"prorated from, with a free leading period", func(r *Recurring) {
+			r.ProrateFrom, r.Leading = day("2026-01-01"), LeadingFree
+		}, "prorate_from", validation.CodeForbidden},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := *recurring(t, "2026-01-01", "100.00 EUR").Recurring
+			r := *recurring(t, "2026-01-10", "100.00 EUR", withCalendar).Recurring
 			tt.edit(&r)
 			requireFault(t, r.Validate(), tt.field, tt.code)
 			_, err := RecurringPlan(r).Charges(span("2026-01-01", "2026-02-01"), Inputs{})

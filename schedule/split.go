@@ -59,33 +59,39 @@ func Split(amount money.Amount, period date.Range, rule DayCount, cuts ...date.D
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	return split(amount, period, period, monthsIn(period), rule, cuts)
+	return split(amount, period, period, monthsIn(period), rule, cuts, period.Start)
 }
 
 // split divides amount, billed for r (a part of the full period full, of
-// months months), at cuts. The arguments are valid.
-func split(amount money.Amount, r, full date.Range, months int, rule DayCount, cuts []date.Date) ([]Portion, error) {
-	totalR, _, err := rule.measure(r, full, months)
+// months months), at cuts, measuring each part as the difference of the
+// measures from origin (on or before r.Start) to its ends. The arguments
+// are valid.
+func split(amount money.Amount, r, full date.Range, months int, rule DayCount, cuts []date.Date, origin date.Date) ([]Portion, error) {
+	lo, err := measureFrom(origin, r.Start, full, months, rule)
 	if err != nil {
 		return nil, err
 	}
-	if totalR == 0 {
+	hi, err := measureFrom(origin, r.End, full, months, rule)
+	if err != nil {
+		return nil, err
+	}
+	if hi <= lo {
 		return nil, validation.New("period", validation.CodeOutOfRange,
 			r.String()+" measures nothing under the "+string(rule.orDefault())+" rule")
 	}
 	n := len(cuts) + 1
 	spans := make([]date.Range, n)
 	weights := make([]decimal.Decimal, n)
-	start, prevCum := r.Start, int64(0)
+	start, prevCum := r.Start, lo
 	for i := range n {
-		end, cum := r.End, totalR
+		end, cum := r.End, hi
 		if i < len(cuts) {
 			end = cuts[i]
-			used, _, err := rule.measure(date.Range{Start: r.Start, End: end}, full, months)
+			used, err := measureFrom(origin, end, full, months, rule)
 			if err != nil {
 				return nil, err
 			}
-			cum = min(used, totalR)
+			cum = min(max(used, prevCum), hi)
 		}
 		spans[i] = date.Range{Start: start, End: end}
 		weights[i] = decimal.NewFromInt(cum - prevCum)
@@ -95,7 +101,7 @@ func split(amount money.Amount, r, full date.Range, months int, rule DayCount, c
 	if err != nil {
 		return nil, err
 	}
-	whole := decimal.NewFromInt(totalR)
+	whole := decimal.NewFromInt(hi - lo)
 	out := make([]Portion, n)
 	for i := range out {
 		out[i] = Portion{Span: spans[i], Amount: parts[i], Explanation: Explanation{
@@ -104,20 +110,4 @@ func split(amount money.Amount, r, full date.Range, months int, rule DayCount, c
 		}}
 	}
 	return out, nil
-}
-
-// prorate returns amount × used/total rounded once to the currency's
-// precision, half away from zero, with its explanation. It is the same as
-// the first part of a split of amount by the weights used and total-used.
-func prorate(amount money.Amount, used, total int64, rule DayCount, span date.Range) (money.Amount, Explanation, error) {
-	e := Explanation{
-		Basis: BasisProrated, Base: amount, Part: decimal.NewFromInt(used),
-		Whole: decimal.NewFromInt(total), Rule: rule.orDefault(), Span: span,
-	}
-	q, err := money.QuoRound(amount.Number().Mul(e.Part), e.Whole,
-		int32(amount.Currency().Digits()), money.RoundHalfAwayFromZero)
-	if err != nil {
-		return money.Amount{}, Explanation{}, err
-	}
-	return money.New(q, amount.Currency()), e, nil
 }
