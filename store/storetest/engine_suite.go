@@ -28,8 +28,10 @@ import (
 // instances over one database as a shared store has them (a store that
 // is not shared may return the same store twice), and checks what must
 // hold whatever the store: concurrent callers of one customer's
-// receivables never corrupt it and are never refused as bad input, and a
-// step of dunning is recorded once however many record it at once.
+// receivables never corrupt it and are never refused as bad input, a
+// step of dunning is recorded once however many record it at once, and a
+// call made again with its idempotency key, later or at the same time,
+// changes nothing more and gets the first call's result.
 func RunEngine(t *testing.T, openPair OpenPair) {
 	t.Helper()
 	tests := []struct {
@@ -40,6 +42,8 @@ func RunEngine(t *testing.T, openPair OpenPair) {
 		{"an invoice issued by many at once is issued once", testIssuedOnce},
 		{"concurrent issues and payments of one customer keep its ledger", testLedgerRaces},
 		{"random calls at once keep every invariant", testRandomMix},
+		{"a call retried with its idempotency key is answered and writes nothing", testKeyedRetries},
+		{"twin calls with one idempotency key make one change", testKeyedTwins},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
