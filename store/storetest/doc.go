@@ -3,8 +3,9 @@
 // typed conflict and not-found errors, ordered scans, atomic transactions
 // that leave nothing behind when they fail, read-only views, copies that
 // share nothing with what the store holds, an ordered and append-only
-// audit log, bill-run marks, and a gapless, chronological and
-// transactional numbering sequence, under concurrent use. It also runs
+// audit log, bill-run marks, a gapless, chronological and transactional
+// numbering sequence, and idempotency keys that one transaction of many
+// puts, under concurrent use. It also runs
 // engine edits of quotes and invoices over the store, which must refuse
 // an edit made from a stale version and write nothing.
 //
@@ -28,8 +29,9 @@
 // stores over one database (an OpenPair). Every store runs RunEngine
 // too, with an OpenPair (a store that is not shared may return itself
 // twice): engine calls racing through two engines, checked against the
-// invariants of money, numbering, dunning and approvals, with a
-// randomized mix that runs for as long as StressVar says. PutContracts
+// invariants of money, numbering, dunning and approvals, calls retried
+// and raced with one idempotency key, and a randomized mix that runs for
+// as long as StressVar says. PutContracts
 // fills a store with
 // contracts for bill-run tests and benchmarks, copied from MonthlyContract
 // over Desk's catalogue; IDs and SubscriptionInvoice give other
