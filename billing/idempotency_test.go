@@ -503,3 +503,22 @@ func TestEditIgnoresIdempotencyKey(t *testing.T) {
 	require.ErrorIs(t, err, billing.ErrConflict)
 	assert.Equal(t, before, footprint(t, f))
 }
+
+// The retry of an issue answers with the invoice as issued, even once
+// the day it was issued on has left the issue date window: the key is
+// looked up before the call's arguments are checked.
+func TestIdempotentIssueRetriedNextDay(t *testing.T) {
+	f := newFixture(t)
+	id := approvedInvoice(t, f, "100.00")
+	ctx := billing.WithIdempotencyKey(context.Background(), "issue-1")
+	first, err := f.engine.IssueInvoice(ctx, carol, id, keyDay)
+	require.NoError(t, err)
+	f.clock.travel(t, "2026-03-03")
+	_, err = f.engine.IssueInvoice(context.Background(), carol, approvedInvoice(t, f, "100.00"), keyDay)
+	var invalid *validation.Error
+	require.ErrorAs(t, err, &invalid, "yesterday is out of the window")
+	again, err := f.engine.IssueInvoice(ctx, carol, id, keyDay)
+	require.NoError(t, err)
+	assert.Equal(t, first.Document.Number, again.Document.Number)
+	assertSameResult(t, first, again)
+}
