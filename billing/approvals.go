@@ -227,8 +227,16 @@ func (e *Engine) PendingApprovals(ctx context.Context, userID string) ([]Approva
 // step, nor, unless the request's AuthorsMayDecide, anyone who drew up,
 // edited or submitted the document (its Authors); each is a
 // *ForbiddenError with its Reason. The same rules apply to Reject.
+//
+// Approve and Reject take an idempotency key (see WithIdempotencyKey). A
+// decision's permission depends on its request, so the retry of a
+// decision is answered only to a user who still holds the permission
+// that decides requests of its kind.
 func (e *Engine) Approve(ctx context.Context, userID, requestID string) (ApprovalRequest, error) {
-	return e.decide(ctx, userID, requestID, "")
+	return idempotentIf(ctx, e, userID, OpApprove, []any{requestID}, e.mayHaveDecided(userID),
+		func(ctx context.Context, out *ApprovalRequest) error {
+			return e.decide(ctx, userID, requestID, "", out)
+		})
 }
 
 // Reject rejects a pending request, for a reason that is required: one
@@ -236,18 +244,29 @@ func (e *Engine) Approve(ctx context.Context, userID, requestID string) (Approva
 // not go ahead: an invoice or credit note goes back to draft, a quote goes
 // back to its author.
 func (e *Engine) Reject(ctx context.Context, userID, requestID, reason string) (ApprovalRequest, error) {
-	if strings.TrimSpace(reason) == "" {
-		return ApprovalRequest{}, validation.New("reason", validation.CodeRequired, "a rejection needs a reason")
-	}
-	if err := checkReason(reason); err != nil {
-		return ApprovalRequest{}, err
-	}
-	return e.decide(ctx, userID, requestID, strings.TrimSpace(reason))
+	return idempotentIf(ctx, e, userID, OpReject, []any{requestID, reason}, e.mayHaveDecided(userID),
+		func(ctx context.Context, out *ApprovalRequest) error {
+			if strings.TrimSpace(reason) == "" {
+				return validation.New("reason", validation.CodeRequired, "a rejection needs a reason")
+			}
+			if err := checkReason(reason); err != nil {
+				return err
+			}
+			return e.decide(ctx, userID, requestID, strings.TrimSpace(reason), out)
+		})
 }
 
-func (e *Engine) decide(ctx context.Context, userID, requestID, rejectReason string) (ApprovalRequest, error) {
-	var out ApprovalRequest
-	err := e.update(ctx, userID, func(tx Tx, c *change) error {
+// mayHaveDecided returns the check that lets userID read again a decision
+// they made: they must still hold the permission that decides requests of
+// its kind.
+func (e *Engine) mayHaveDecided(userID string) func(ApprovalRequest) error {
+	return func(r ApprovalRequest) error { return e.access.Check(userID, approvePermission(r.Kind)) }
+}
+
+// decide records userID's decision on a request, and sets out to the
+// request saved.
+func (e *Engine) decide(ctx context.Context, userID, requestID, rejectReason string, out *ApprovalRequest) error {
+	return e.update(ctx, userID, func(tx Tx, c *change) error {
 		rec, err := tx.Approvals().Get(ctx, requestID)
 		if err != nil {
 			return err
@@ -286,10 +305,9 @@ func (e *Engine) decide(ctx context.Context, userID, requestID, rejectReason str
 		if r.Status == ApprovalPending {
 			e.announce(c, r, notify.KindApprovalRequested, "Approval requested: "+r.Summary)
 		}
-		out = r
+		*out = r
 		return nil
 	})
-	return out, err
 }
 
 // tellRequester notifies the requester of a final decision.

@@ -41,6 +41,30 @@
 // refused); a requester reads their own request with Approval as long
 // as they may see its object.
 //
+// # Idempotency keys
+//
+// A host makes its writes safe to retry by giving each request a key
+// with WithIdempotencyKey, typically from its Idempotency-Key header or
+// from a hidden field drawn into each form. Every call that creates or
+// records something (see the Operation constants) then runs once per
+// acting user and key: a retry with the same arguments, after the first
+// call committed and its answer was lost, returns the first result and
+// writes nothing, not even an audit event; the same key with another
+// call or other arguments is an *IdempotencyError (ErrIdempotencyMismatch,
+// not worth retrying). The permission is checked before the key is
+// looked up, so a user who lost it reads nothing. The key is stored in
+// the transaction of the change: a call that fails leaves no key, and
+// its retry runs again; of two calls with one key at once, one makes the
+// change and both get its result. Keys of two users never collide. A key
+// counts for WithIdempotencyRetention (a day by default), after which it
+// is a new key; ExpireIdempotencyKeys gives back the room of expired
+// ones.
+//
+//	if key := r.Header.Get("Idempotency-Key"); key != "" {
+//		ctx = billing.WithIdempotencyKey(ctx, key)
+//	}
+//	posting, err := engine.RecordPayment(ctx, "carol", payment, plan)
+//
 // # Audit trail and live changes
 //
 // History and Events read the audit trail: who changed what, when, field
@@ -75,7 +99,8 @@
 // # Stores
 //
 // A Store runs transactions over collections of records with optimistic
-// versions, the audit log, the bill-run marks and the invoice numbering.
+// versions, the audit log, the bill-run marks, the invoice numbering and
+// the idempotency keys.
 // Values given to a store and read from it share no memory with what it
 // holds. Stores may implement optional capabilities the engine uses when
 // present: BatchGetter (several records in one request), BatchInserter

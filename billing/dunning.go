@@ -73,11 +73,20 @@ func (e *Engine) Dunning(ctx context.Context, userID string, on date.Date, polic
 // activity feed shows. A reminder of an invoice that is not stored, or
 // whose step (or a step it overtook) was recorded already for the
 // invoice, is refused, and then nothing is recorded. It needs
-// dunning.run.
+// dunning.run, and takes an idempotency key (see WithIdempotencyKey).
 func (e *Engine) RecordReminders(ctx context.Context, userID string, reminders ...invoice.Reminder) error {
 	if err := e.access.Check(userID, PermDunningRun); err != nil {
 		return err
 	}
+	_, err := idempotent(ctx, e, userID, OpRecordReminders, []any{reminders}, func(ctx context.Context, _ *struct{}) error {
+		return e.recordReminders(ctx, userID, reminders)
+	})
+	return err
+}
+
+// recordReminders records reminders in the audit trails of their
+// invoices.
+func (e *Engine) recordReminders(ctx context.Context, userID string, reminders []invoice.Reminder) error {
 	return e.update(ctx, userID, func(tx Tx, c *change) error {
 		recs := make([]Record[invoice.Snapshot], len(reminders))
 		ledgers := make([]string, 0, len(reminders))

@@ -41,6 +41,8 @@ type Engine struct {
 	qAuthors bool // the authors of a quote may decide its discount approval
 	usage    UsageSource
 	broker   *broker
+	// retention is how long an idempotency key counts.
+	retention time.Duration
 }
 
 // UsageSource tells the engine how much of a usage-billed contract line
@@ -135,6 +137,7 @@ func New(store Store, desk *quote.Desk, opts ...Option) (*Engine, error) {
 		series:  invoice.Series{ID: "invoice", Prefix: "F", Yearly: true, Separator: "-"},
 		credits: invoice.Series{ID: "creditnote", Prefix: "AV", Yearly: true, Separator: "-"},
 	}
+	e.retention = DefaultIdempotencyRetention
 	for _, o := range opts {
 		o(e)
 	}
@@ -150,6 +153,9 @@ func New(store Store, desk *quote.Desk, opts ...Option) (*Engine, error) {
 	}
 	if w := e.window; w.back < 0 || w.back > MaxIssueDateWindow || w.ahead < 0 || w.ahead > MaxIssueDateWindow {
 		errs = append(errs, fmt.Errorf("the issue date window must be from 0 to %d days on each side of today", MaxIssueDateWindow))
+	}
+	if e.retention <= 0 {
+		errs = append(errs, errors.New("the idempotency key retention must be positive"))
 	}
 	e.terms = strconv.Itoa(e.dueDays) + " days net"
 	if err := e.series.Validate(); err != nil {

@@ -36,6 +36,11 @@ var (
 	// ErrConfig reports an Engine or a store configured with invalid
 	// options.
 	ErrConfig = errors.New("billing: invalid configuration")
+
+	// ErrIdempotencyMismatch is wrapped by every *IdempotencyError: an
+	// idempotency key was used again for another call. Retrying does not
+	// help: the caller must use a new key.
+	ErrIdempotencyMismatch = errors.New("billing: idempotency key reused for another request")
 )
 
 // NotFoundError reports a missing object. It wraps [ErrNotFound]. Stores
@@ -118,3 +123,27 @@ func (e *DecidedError) Error() string {
 
 // Unwrap returns [ErrDecided].
 func (e *DecidedError) Unwrap() error { return ErrDecided }
+
+// IdempotencyError reports a call made with an idempotency key that the
+// same user used, within its retention, for another operation or other
+// arguments. Nothing was changed. It wraps [ErrIdempotencyMismatch]; it
+// is not retryable: the same call with the same key fails the same way.
+type IdempotencyError struct {
+	// Key is the idempotency key.
+	Key string
+	// Operation is the call the key was first used for.
+	Operation Operation
+	// Attempted is the call refused.
+	Attempted Operation
+}
+
+// Error implements the error interface.
+func (e *IdempotencyError) Error() string {
+	if e.Operation != e.Attempted {
+		return fmt.Sprintf("billing: idempotency key %q was used for %s, not %s", e.Key, e.Operation, e.Attempted)
+	}
+	return fmt.Sprintf("billing: idempotency key %q was used for %s with other arguments", e.Key, e.Operation)
+}
+
+// Unwrap returns [ErrIdempotencyMismatch].
+func (e *IdempotencyError) Unwrap() error { return ErrIdempotencyMismatch }

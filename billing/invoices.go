@@ -8,20 +8,22 @@ import (
 )
 
 // CreateInvoice creates a draft invoice from a document, calculated. It
-// needs invoice.create.
+// needs invoice.create, and takes an idempotency key (see
+// WithIdempotencyKey).
 func (e *Engine) CreateInvoice(ctx context.Context, userID string, doc invoice.Document) (invoice.Snapshot, error) {
 	if err := e.access.Check(userID, PermInvoiceCreate); err != nil {
 		return invoice.Snapshot{}, err
 	}
-	inv, err := invoice.NewDraft(e.newID(), doc)
-	if err != nil {
-		return invoice.Snapshot{}, err
-	}
-	snap := inv.Snapshot()
-	err = e.update(ctx, userID, func(tx Tx, c *change) error {
-		return putNewInvoice(ctx, tx, c, snap, ActionInvoiceCreated)
+	return idempotent(ctx, e, userID, OpCreateInvoice, []any{doc}, func(ctx context.Context, snap *invoice.Snapshot) error {
+		inv, err := invoice.NewDraft(e.newID(), doc)
+		if err != nil {
+			return err
+		}
+		*snap = inv.Snapshot()
+		return e.update(ctx, userID, func(tx Tx, c *change) error {
+			return putNewInvoice(ctx, tx, c, *snap, ActionInvoiceCreated)
+		})
 	})
-	return snap, err
 }
 
 func putNewInvoice(ctx context.Context, tx Tx, c *change, snap invoice.Snapshot, action Action) error {
@@ -69,16 +71,16 @@ func (e *Engine) Invoices(ctx context.Context, userID string, keep func(invoice.
 }
 
 // changeInvoice loads an invoice that no ledger holds yet (a draft, one
-// pending approval or approved), lets fn change it and saves it. An
-// invoice stored at another version than the one given is a
-// *ConflictError (see checkVersion: 0 takes any).
+// pending approval or approved), lets fn change it and saves it; out is
+// the invoice saved, set in the transaction. An invoice stored at another
+// version than the one given is a *ConflictError (see checkVersion: 0
+// takes any).
 func (e *Engine) changeInvoice(ctx context.Context, userID string, perm Permission, id string, version uint64, action Action,
-	fn func(tx Tx, c *change, inv *invoice.Invoice) error) (invoice.Snapshot, error) {
+	out *invoice.Snapshot, fn func(tx Tx, c *change, inv *invoice.Invoice) error) error {
 	if err := e.access.Check(userID, perm); err != nil {
-		return invoice.Snapshot{}, err
+		return err
 	}
-	var out invoice.Snapshot
-	err := e.update(ctx, userID, func(tx Tx, c *change) error {
+	return e.update(ctx, userID, func(tx Tx, c *change) error {
 		inv, v, err := loadInvoice(ctx, tx, id)
 		if err != nil {
 			return err
@@ -96,15 +98,14 @@ func (e *Engine) changeInvoice(ctx context.Context, userID string, perm Permissi
 		if err := fn(tx, c, inv); err != nil {
 			return err
 		}
-		out = inv.Snapshot()
-		nv, err := tx.Invoices().Put(ctx, Record[invoice.Snapshot]{ID: id, Version: v, Value: out})
+		*out = inv.Snapshot()
+		nv, err := tx.Invoices().Put(ctx, Record[invoice.Snapshot]{ID: id, Version: v, Value: *out})
 		if err != nil {
 			return err
 		}
-		c.record(invoiceRef(out), action, before, invoiceFields(out), nv, "")
+		c.record(invoiceRef(*out), action, before, invoiceFields(*out), nv, "")
 		return nil
 	})
-	return out, err
 }
 
 // EditInvoice changes a draft invoice's document and calculates it again.
@@ -119,41 +120,48 @@ func (e *Engine) EditInvoice(ctx context.Context, userID, id string, version uin
 	if err := requireVersion(version); err != nil {
 		return invoice.Snapshot{}, err
 	}
-	return e.changeInvoice(ctx, userID, PermInvoiceCreate, id, version, ActionInvoiceEdited, func(_ Tx, _ *change, inv *invoice.Invoice) error {
+	var out invoice.Snapshot
+	err := e.changeInvoice(ctx, userID, PermInvoiceCreate, id, version, ActionInvoiceEdited, &out, func(_ Tx, _ *change, inv *invoice.Invoice) error {
 		return inv.Edit(edit)
 	})
+	return out, err
 }
 
 // SubmitInvoice validates a draft invoice or credit note and approves it,
 // unless an approval rule applies to its total: then it waits for the
 // approval request returned (zero when none was needed). It needs
-// invoice.create, and creditnote.create for a credit note.
+// invoice.create, and creditnote.create for a credit note. It takes an
+// idempotency key (see WithIdempotencyKey).
 func (e *Engine) SubmitInvoice(ctx context.Context, userID, id string) (invoice.Snapshot, ApprovalRequest, error) {
-	var req ApprovalRequest
-	snap, err := e.changeInvoice(ctx, userID, PermInvoiceCreate, id, 0, ActionInvoiceSubmitted, func(tx Tx, c *change, inv *invoice.Invoice) error {
-		kind, label := ApprovalInvoice, "invoice"
-		if inv.Type() == invoice.TypeCreditNote {
-			kind, label = ApprovalCreditNote, "credit note"
-		}
-		var policy invoice.ApprovalPolicy
-		doc := inv.Document()
-		if err := doc.Calculate(); err != nil {
+	if err := e.access.Check(userID, PermInvoiceCreate); err != nil {
+		return invoice.Snapshot{}, ApprovalRequest{}, err
+	}
+	out, err := idempotent(ctx, e, userID, OpSubmitInvoice, []any{id}, func(ctx context.Context, out *submission[invoice.Snapshot]) error {
+		return e.changeInvoice(ctx, userID, PermInvoiceCreate, id, 0, ActionInvoiceSubmitted, &out.Document, func(tx Tx, c *change, inv *invoice.Invoice) error {
+			kind, label := ApprovalInvoice, "invoice"
+			if inv.Type() == invoice.TypeCreditNote {
+				kind, label = ApprovalCreditNote, "credit note"
+			}
+			var policy invoice.ApprovalPolicy
+			doc := inv.Document()
+			if err := doc.Calculate(); err != nil {
+				return err
+			}
+			roles := e.chain(kind, doc.Totals.TaxInclusive)
+			policy.Always = len(roles) > 0
+			if err := inv.Submit(policy); err != nil {
+				return err
+			}
+			if inv.Status() != invoice.StatusPendingApproval {
+				return nil
+			}
+			var err error
+			out.Request, err = e.openRequest(ctx, tx, c, requestFor(kind, invoiceRef(inv.Snapshot()), inv.Total(),
+				label+" to "+doc.Buyer.Name+" for "+inv.Total().String(), "", roles))
 			return err
-		}
-		roles := e.chain(kind, doc.Totals.TaxInclusive)
-		policy.Always = len(roles) > 0
-		if err := inv.Submit(policy); err != nil {
-			return err
-		}
-		if inv.Status() != invoice.StatusPendingApproval {
-			return nil
-		}
-		var err error
-		req, err = e.openRequest(ctx, tx, c, requestFor(kind, invoiceRef(inv.Snapshot()), inv.Total(),
-			label+" to "+doc.Buyer.Name+" for "+inv.Total().String(), "", roles))
-		return err
+		})
 	})
-	return snap, req, err
+	return out.Document, out.Request, err
 }
 
 // approveAction carries out an approved request.
@@ -205,23 +213,27 @@ func (e *Engine) moveInvoice(ctx context.Context, tx Tx, c *change, id string, a
 // (else a *validation.Error on the field issue_date); a day before today
 // also needs invoice.backdate, and a day before that of the series' last
 // number is an *invoice.ChronologyError, with nothing issued.
+//
+// IssueInvoice takes an idempotency key (see WithIdempotencyKey): the
+// retry of an issue that committed returns the invoice as issued, with
+// its number, even once the day is out of the window.
 func (e *Engine) IssueInvoice(ctx context.Context, userID, id string, on date.Date) (invoice.Snapshot, error) {
 	if err := e.access.Check(userID, PermInvoiceIssue); err != nil {
 		return invoice.Snapshot{}, err
 	}
-	if err := e.checkIssueDate(userID, "issue_date", on); err != nil {
-		return invoice.Snapshot{}, err
-	}
-	var out invoice.Snapshot
-	err := e.update(ctx, userID, func(tx Tx, c *change) error {
-		inv, v, err := loadInvoice(ctx, tx, id)
-		if err != nil {
+	return idempotent(ctx, e, userID, OpIssueInvoice, []any{id, on}, func(ctx context.Context, out *invoice.Snapshot) error {
+		if err := e.checkIssueDate(userID, "issue_date", on); err != nil {
 			return err
 		}
-		out, err = e.issue(ctx, tx, c, inv, v, on)
-		return err
+		return e.update(ctx, userID, func(tx Tx, c *change) error {
+			inv, v, err := loadInvoice(ctx, tx, id)
+			if err != nil {
+				return err
+			}
+			*out, err = e.issue(ctx, tx, c, inv, v, on)
+			return err
+		})
 	})
-	return out, err
 }
 
 // issue issues inv (stored at version v, 0 if new) and files it in its

@@ -35,119 +35,128 @@ func (e *Engine) changeLedger(ctx context.Context, tx Tx, c *change, invoiceID s
 }
 
 // SendInvoice records that an issued invoice was sent to the buyer on the
-// given day. It needs invoice.send.
+// given day. It needs invoice.send, and takes an idempotency key (see
+// WithIdempotencyKey).
 func (e *Engine) SendInvoice(ctx context.Context, userID, id string, on date.Date) (invoice.Snapshot, error) {
 	if err := e.access.Check(userID, PermInvoiceSend); err != nil {
 		return invoice.Snapshot{}, err
 	}
-	var out invoice.Snapshot
-	err := e.update(ctx, userID, func(tx Tx, c *change) error {
-		return e.changeLedger(ctx, tx, c, id, ActionInvoiceSent, "", func(st *ledgerState, inv *invoice.Invoice) error {
-			if err := st.ledger.MarkSent(inv.ID(), on); err != nil {
-				return err
-			}
-			out, _ = st.ledger.InvoiceSnapshot(inv.ID())
-			return nil
+	return idempotent(ctx, e, userID, OpSendInvoice, []any{id, on}, func(ctx context.Context, out *invoice.Snapshot) error {
+		return e.update(ctx, userID, func(tx Tx, c *change) error {
+			return e.changeLedger(ctx, tx, c, id, ActionInvoiceSent, "", func(st *ledgerState, inv *invoice.Invoice) error {
+				if err := st.ledger.MarkSent(inv.ID(), on); err != nil {
+					return err
+				}
+				*out, _ = st.ledger.InvoiceSnapshot(inv.ID())
+				return nil
+			})
 		})
 	})
-	return out, err
 }
 
 // RecordPayment records money received from a customer in its ledger and
 // allocates it to invoices as plan says; what is not allocated is the
 // customer's credit balance. p.Customer is the customer's key (see
-// CustomerKey). It needs payment.record.
+// CustomerKey). It needs payment.record, and takes an idempotency key
+// (see WithIdempotencyKey).
 //
 // A payment ID is recorded once in the whole store: a payment whose ID
 // was recorded before, for this customer or any other, is a
 // *ConflictError (Kind "payment", ID the payment's ID), and nothing is
 // recorded; a host that retries a call it lost track of gets that error
-// if the first call went through. The guarantee holds when calls race, on
-// every store that keeps the EventLog contract: the payment.recorded
-// event takes an ID derived from the payment's (a UUIDv5, where other
-// events have UUIDv7s), which the log accepts once. Two calls racing for
-// one customer may also meet as a conflict on its ledger (Kind "ledger"),
+// if the first call went through (or, with the same idempotency key, the
+// first call's result). The guarantee holds when calls race, on every
+// store that keeps the EventLog contract: the payment.recorded event
+// takes an ID derived from the payment's (a UUIDv5, where other events
+// have UUIDv7s), which the log accepts once. Two calls racing for one
+// customer may also meet as a conflict on its ledger (Kind "ledger"),
 // which a retry turns into the payment's.
 func (e *Engine) RecordPayment(ctx context.Context, userID string, p invoice.Payment, plan invoice.AllocationPlan) (invoice.Posting, error) {
 	if err := e.access.Check(userID, PermPaymentRecord); err != nil {
 		return invoice.Posting{}, err
 	}
-	if err := p.Validate(); err != nil {
-		return invoice.Posting{}, err
-	}
-	var out invoice.Posting
-	err := e.update(ctx, userID, func(tx Tx, c *change) error {
-		st, err := loadLedger(ctx, tx, p.Customer, p.Amount.Currency())
-		if err != nil {
+	return idempotent(ctx, e, userID, OpRecordPayment, []any{p, plan}, func(ctx context.Context, out *invoice.Posting) error {
+		if err := p.Validate(); err != nil {
 			return err
 		}
-		if st.version == 0 {
-			return &NotFoundError{Kind: "ledger", ID: st.key}
-		}
-		if _, err := st.ledger.Payment(p.ID); err == nil {
-			return &ConflictError{Kind: "payment", ID: p.ID.String()}
-		}
-		if out, err = st.ledger.RecordPayment(p, plan); err != nil {
-			return err
-		}
-		ev := e.event(userID, paymentRef(p.ID.String()), ActionPaymentRecorded, nil, []field{
-			{"customer", p.Customer}, {"amount", p.Amount.String()}, {"date", p.Date.String()},
-			{"method", string(p.Method)}, {"reference", p.Reference},
-		}, 1, "")
-		ev.ID = paymentEventID(p.ID)
-		c.events = append(c.events, ev)
-		return st.save(ctx, tx, c, ActionInvoicePaid, "")
+		err := e.update(ctx, userID, func(tx Tx, c *change) error {
+			st, err := loadLedger(ctx, tx, p.Customer, p.Amount.Currency())
+			if err != nil {
+				return err
+			}
+			if st.version == 0 {
+				return &NotFoundError{Kind: "ledger", ID: st.key}
+			}
+			if _, err := st.ledger.Payment(p.ID); err == nil {
+				return &ConflictError{Kind: "payment", ID: p.ID.String()}
+			}
+			if *out, err = st.ledger.RecordPayment(p, plan); err != nil {
+				return err
+			}
+			ev := e.event(userID, paymentRef(p.ID.String()), ActionPaymentRecorded, nil, []field{
+				{"customer", p.Customer}, {"amount", p.Amount.String()}, {"date", p.Date.String()},
+				{"method", string(p.Method)}, {"reference", p.Reference},
+			}, 1, "")
+			ev.ID = paymentEventID(p.ID)
+			c.events = append(c.events, ev)
+			return st.save(ctx, tx, c, ActionInvoicePaid, "")
+		})
+		return paymentConflict(p.ID, err)
 	})
-	if err != nil {
-		return invoice.Posting{}, paymentConflict(p.ID, err)
-	}
-	return out, nil
 }
 
 // CreateCreditNote draws up a draft credit note of an issued invoice. The
 // host submits it with SubmitInvoice (approval rules of kind
 // ApprovalCreditNote apply) and issues it with IssueCreditNote. It needs
-// creditnote.create.
+// creditnote.create, and takes an idempotency key (see
+// WithIdempotencyKey).
 func (e *Engine) CreateCreditNote(ctx context.Context, userID, invoiceID string, req invoice.CreditRequest) (invoice.Snapshot, error) {
 	if err := e.access.Check(userID, PermCreditNoteCreate); err != nil {
 		return invoice.Snapshot{}, err
 	}
-	orig, err := parseID("invoice_id", invoiceID)
-	if err != nil {
-		return invoice.Snapshot{}, err
-	}
-	var out invoice.Snapshot
-	err = e.update(ctx, userID, func(tx Tx, c *change) error {
-		return e.changeLedger(ctx, tx, c, invoiceID, ActionCreditNoteCreated, req.Reason, func(st *ledgerState, _ *invoice.Invoice) error {
-			cn, err := st.ledger.NewCreditNote(e.newID(), orig, req)
-			if err != nil {
-				return err
-			}
-			out = cn.Snapshot()
-			v, err := tx.Invoices().Put(ctx, Record[invoice.Snapshot]{ID: out.ID.String(), Value: out})
-			if err != nil {
-				return err
-			}
-			c.record(invoiceRef(out), ActionCreditNoteCreated, nil, invoiceFields(out), v, req.Reason)
-			return nil
+	return idempotent(ctx, e, userID, OpCreateCreditNote, []any{invoiceID, req}, func(ctx context.Context, out *invoice.Snapshot) error {
+		orig, err := parseID("invoice_id", invoiceID)
+		if err != nil {
+			return err
+		}
+		return e.update(ctx, userID, func(tx Tx, c *change) error {
+			return e.changeLedger(ctx, tx, c, invoiceID, ActionCreditNoteCreated, req.Reason, func(st *ledgerState, _ *invoice.Invoice) error {
+				cn, err := st.ledger.NewCreditNote(e.newID(), orig, req)
+				if err != nil {
+					return err
+				}
+				*out = cn.Snapshot()
+				v, err := tx.Invoices().Put(ctx, Record[invoice.Snapshot]{ID: out.ID.String(), Value: *out})
+				if err != nil {
+					return err
+				}
+				c.record(invoiceRef(*out), ActionCreditNoteCreated, nil, invoiceFields(*out), v, req.Reason)
+				return nil
+			})
 		})
 	})
-	return out, err
 }
 
 // IssueCreditNote issues an approved credit note on the given day with the
 // next number of the credit note series, and records it in the ledger:
 // the invoice's balance decreases, and an invoice credited in full becomes
 // void. It needs invoice.issue. The day is bounded as IssueInvoice's is.
+// It takes an idempotency key (see WithIdempotencyKey).
 func (e *Engine) IssueCreditNote(ctx context.Context, userID, id string, on date.Date) (invoice.Snapshot, error) {
 	if err := e.access.Check(userID, PermInvoiceIssue); err != nil {
 		return invoice.Snapshot{}, err
 	}
-	if err := e.checkIssueDate(userID, "issue_date", on); err != nil {
-		return invoice.Snapshot{}, err
-	}
-	var out invoice.Snapshot
-	err := e.update(ctx, userID, func(tx Tx, c *change) error {
+	return idempotent(ctx, e, userID, OpIssueCreditNote, []any{id, on}, func(ctx context.Context, out *invoice.Snapshot) error {
+		if err := e.checkIssueDate(userID, "issue_date", on); err != nil {
+			return err
+		}
+		return e.issueCreditNote(ctx, userID, id, on, out)
+	})
+}
+
+// issueCreditNote issues credit note id on day on, and sets out to it.
+func (e *Engine) issueCreditNote(ctx context.Context, userID, id string, on date.Date, out *invoice.Snapshot) error {
+	return e.update(ctx, userID, func(tx Tx, c *change) error {
 		cn, v, err := loadInvoice(ctx, tx, id)
 		if err != nil {
 			return err
@@ -169,16 +178,15 @@ func (e *Engine) IssueCreditNote(ctx context.Context, userID, id string, on date
 			if _, err := st.ledger.IssueCreditNote(ctx, cn, tx.Sequence(), e.credits, on); err != nil {
 				return err
 			}
-			out = cn.Snapshot()
-			nv, err := tx.Invoices().Put(ctx, Record[invoice.Snapshot]{ID: id, Version: v, Value: out})
+			*out = cn.Snapshot()
+			nv, err := tx.Invoices().Put(ctx, Record[invoice.Snapshot]{ID: id, Version: v, Value: *out})
 			if err != nil {
 				return err
 			}
-			c.record(invoiceRef(out), ActionCreditNoteIssued, before, invoiceFields(out), nv, "")
+			c.record(invoiceRef(*out), ActionCreditNoteIssued, before, invoiceFields(*out), nv, "")
 			return nil
 		})
 	})
-	return out, err
 }
 
 // creditedInvoice returns the ID of the invoice a credit note corrects,
@@ -209,20 +217,28 @@ func (e *Engine) creditedInvoice(ctx context.Context, tx Tx, cn *invoice.Invoice
 // required: one line of at most validation.MaxReasonLength characters.
 // When an approval rule of kind ApprovalWriteOff applies to its
 // balance, the write-off waits for the approval request returned and is
-// carried out when it is approved. It needs invoice.writeoff.
+// carried out when it is approved. It needs invoice.writeoff, and takes
+// an idempotency key (see WithIdempotencyKey).
 func (e *Engine) WriteOff(ctx context.Context, userID, invoiceID, reason string) (ApprovalRequest, error) {
 	if err := e.access.Check(userID, PermInvoiceWriteOff); err != nil {
 		return ApprovalRequest{}, err
 	}
-	reason = strings.TrimSpace(reason)
-	if reason == "" {
-		return ApprovalRequest{}, validation.New("reason", validation.CodeRequired, "a write-off needs a reason")
-	}
-	if err := checkReason(reason); err != nil {
-		return ApprovalRequest{}, err
-	}
-	var req ApprovalRequest
-	err := e.update(ctx, userID, func(tx Tx, c *change) error {
+	return idempotent(ctx, e, userID, OpWriteOff, []any{invoiceID, reason}, func(ctx context.Context, req *ApprovalRequest) error {
+		reason := strings.TrimSpace(reason)
+		if reason == "" {
+			return validation.New("reason", validation.CodeRequired, "a write-off needs a reason")
+		}
+		if err := checkReason(reason); err != nil {
+			return err
+		}
+		return e.writeOffOrAsk(ctx, userID, invoiceID, reason, req)
+	})
+}
+
+// writeOffOrAsk writes an invoice off, or opens the approval request
+// that an approval rule asks for, in req.
+func (e *Engine) writeOffOrAsk(ctx context.Context, userID, invoiceID, reason string, req *ApprovalRequest) error {
+	return e.update(ctx, userID, func(tx Tx, c *change) error {
 		rec, err := tx.Invoices().Get(ctx, invoiceID)
 		if err != nil {
 			return err
@@ -237,13 +253,12 @@ func (e *Engine) WriteOff(ctx context.Context, userID, invoiceID, reason string)
 			return err
 		}
 		if roles := e.chain(ApprovalWriteOff, r.Balance); len(roles) > 0 {
-			req, err = e.openRequest(ctx, tx, c, requestFor(ApprovalWriteOff, invoiceRef(rec.Value), r.Balance,
+			*req, err = e.openRequest(ctx, tx, c, requestFor(ApprovalWriteOff, invoiceRef(rec.Value), r.Balance,
 				"write-off of invoice "+doc.Number+" ("+r.Balance.String()+")", reason, roles))
 			return err
 		}
 		return e.writeOff(ctx, tx, c, invoiceID, reason)
 	})
-	return req, err
 }
 
 func (e *Engine) writeOff(ctx context.Context, tx Tx, c *change, invoiceID, reason string) error {

@@ -24,25 +24,27 @@ func (e *Engine) author(userID string) quote.User {
 }
 
 // CreateQuote prices a new quote from the catalogue, with the acting user
-// as its author. It needs quote.create.
+// as its author. It needs quote.create, and takes an idempotency key (see
+// WithIdempotencyKey).
 func (e *Engine) CreateQuote(ctx context.Context, userID string, in quote.Input) (quote.Snapshot, error) {
 	if err := e.access.Check(userID, PermQuoteCreate); err != nil {
 		return quote.Snapshot{}, err
 	}
-	q, err := e.desk.New(e.newID(), e.author(userID), in)
-	if err != nil {
-		return quote.Snapshot{}, err
-	}
-	snap := q.Snapshot()
-	err = e.update(ctx, userID, func(tx Tx, c *change) error {
-		v, err := tx.Quotes().Put(ctx, Record[quote.Snapshot]{ID: snap.ID.String(), Value: snap})
+	return idempotent(ctx, e, userID, OpCreateQuote, []any{in}, func(ctx context.Context, snap *quote.Snapshot) error {
+		q, err := e.desk.New(e.newID(), e.author(userID), in)
 		if err != nil {
 			return err
 		}
-		c.record(quoteRef(snap.ID.String()), ActionQuoteCreated, nil, quoteFields(snap), v, "")
-		return nil
+		*snap = q.Snapshot()
+		return e.update(ctx, userID, func(tx Tx, c *change) error {
+			v, err := tx.Quotes().Put(ctx, Record[quote.Snapshot]{ID: snap.ID.String(), Value: *snap})
+			if err != nil {
+				return err
+			}
+			c.record(quoteRef(snap.ID.String()), ActionQuoteCreated, nil, quoteFields(*snap), v, "")
+			return nil
+		})
 	})
-	return snap, err
 }
 
 // Quote returns a quote. It needs quote.view.
@@ -70,16 +72,16 @@ func (e *Engine) QuoteRecord(ctx context.Context, userID, id string) (Record[quo
 	return out, nil
 }
 
-// changeQuote loads a quote, lets fn change it, and saves it with an event.
-// A quote stored at another version than the one given is a
-// *ConflictError (see checkVersion: 0 takes any).
+// changeQuote loads a quote, lets fn change it, and saves it with an
+// event; out is the quote saved, set in the transaction. A quote stored at
+// another version than the one given is a *ConflictError (see
+// checkVersion: 0 takes any).
 func (e *Engine) changeQuote(ctx context.Context, userID string, perm Permission, id string, version uint64, action Action,
-	fn func(tx Tx, c *change, q *quote.Quote) error) (quote.Snapshot, error) {
+	out *quote.Snapshot, fn func(tx Tx, c *change, q *quote.Quote) error) error {
 	if err := e.access.Check(userID, perm); err != nil {
-		return quote.Snapshot{}, err
+		return err
 	}
-	var out quote.Snapshot
-	err := e.update(ctx, userID, func(tx Tx, c *change) error {
+	return e.update(ctx, userID, func(tx Tx, c *change) error {
 		q, v, err := loadQuote(ctx, tx, id)
 		if err != nil {
 			return err
@@ -91,15 +93,14 @@ func (e *Engine) changeQuote(ctx context.Context, userID string, perm Permission
 		if err := fn(tx, c, q); err != nil {
 			return err
 		}
-		out = q.Snapshot()
-		nv, err := tx.Quotes().Put(ctx, Record[quote.Snapshot]{ID: id, Version: v, Value: out})
+		*out = q.Snapshot()
+		nv, err := tx.Quotes().Put(ctx, Record[quote.Snapshot]{ID: id, Version: v, Value: *out})
 		if err != nil {
 			return err
 		}
-		c.record(quoteRef(id), action, before, quoteFields(out), nv, "")
+		c.record(quoteRef(id), action, before, quoteFields(*out), nv, "")
 		return nil
 	})
-	return out, err
 }
 
 // EditQuote changes a draft quote's input and prices it again. version is
@@ -113,76 +114,99 @@ func (e *Engine) EditQuote(ctx context.Context, userID, id string, version uint6
 	if err := requireVersion(version); err != nil {
 		return quote.Snapshot{}, err
 	}
-	return e.changeQuote(ctx, userID, PermQuoteCreate, id, version, ActionQuoteEdited, func(_ Tx, _ *change, q *quote.Quote) error {
+	var out quote.Snapshot
+	err := e.changeQuote(ctx, userID, PermQuoteCreate, id, version, ActionQuoteEdited, &out, func(_ Tx, _ *change, q *quote.Quote) error {
 		return e.desk.Edit(q, edit)
 	})
+	return out, err
 }
 
 // SubmitQuote sends a draft quote whose discounts exceed its author's
 // limit to review, and opens an approval request with one step per level
 // needed. It needs quote.create. A quote that needs no approval is sent
-// with SendQuote instead.
+// with SendQuote instead. It takes an idempotency key (see
+// WithIdempotencyKey).
 func (e *Engine) SubmitQuote(ctx context.Context, userID, id string) (quote.Snapshot, ApprovalRequest, error) {
-	var req ApprovalRequest
-	snap, err := e.changeQuote(ctx, userID, PermQuoteCreate, id, 0, ActionQuoteSubmitted, func(tx Tx, c *change, q *quote.Quote) error {
-		if err := q.Submit(); err != nil {
+	if err := e.access.Check(userID, PermQuoteCreate); err != nil {
+		return quote.Snapshot{}, ApprovalRequest{}, err
+	}
+	out, err := idempotent(ctx, e, userID, OpSubmitQuote, []any{id}, func(ctx context.Context, out *submission[quote.Snapshot]) error {
+		return e.changeQuote(ctx, userID, PermQuoteCreate, id, 0, ActionQuoteSubmitted, &out.Document, func(tx Tx, c *change, q *quote.Quote) error {
+			if err := q.Submit(); err != nil {
+				return err
+			}
+			levels := q.PendingLevels()
+			steps := make([]ApprovalStep, len(levels))
+			for i, l := range levels {
+				steps[i] = ApprovalStep{Level: l}
+			}
+			var err error
+			out.Request, err = e.openRequest(ctx, tx, c, ApprovalRequest{Kind: ApprovalQuoteDiscount, Object: quoteRef(id),
+				Amount: q.Totals().TaxExclusive, Summary: "discounts of quote " + q.Number(), Steps: steps})
 			return err
-		}
-		levels := q.PendingLevels()
-		steps := make([]ApprovalStep, len(levels))
-		for i, l := range levels {
-			steps[i] = ApprovalStep{Level: l}
-		}
-		var err error
-		req, err = e.openRequest(ctx, tx, c, ApprovalRequest{Kind: ApprovalQuoteDiscount, Object: quoteRef(id),
-			Amount: q.Totals().TaxExclusive, Summary: "discounts of quote " + q.Number(), Steps: steps})
-		return err
+		})
 	})
-	return snap, req, err
+	return out.Document, out.Request, err
 }
 
 // SendQuote records that the quote was sent to the buyer on the given
 // day. A quote that needs approval must be approved first (a
-// *quote.ApprovalRequiredError otherwise). It needs quote.send.
+// *quote.ApprovalRequiredError otherwise). It needs quote.send, and
+// takes an idempotency key (see WithIdempotencyKey).
 func (e *Engine) SendQuote(ctx context.Context, userID, id string, on date.Date) (quote.Snapshot, error) {
-	return e.changeQuote(ctx, userID, PermQuoteSend, id, 0, ActionQuoteSent, func(_ Tx, _ *change, q *quote.Quote) error {
-		return q.Send(on)
+	if err := e.access.Check(userID, PermQuoteSend); err != nil {
+		return quote.Snapshot{}, err
+	}
+	return idempotent(ctx, e, userID, OpSendQuote, []any{id, on}, func(ctx context.Context, out *quote.Snapshot) error {
+		return e.changeQuote(ctx, userID, PermQuoteSend, id, 0, ActionQuoteSent, out, func(_ Tx, _ *change, q *quote.Quote) error {
+			return q.Send(on)
+		})
 	})
 }
 
 // AcceptQuote records the buyer's acceptance of a sent quote on the given
 // day and creates its contract, which bill runs then bill. purchaseOrder
 // is the buyer's order reference for the invoices, if any: one line of
-// at most validation.MaxReferenceLength characters. It needs quote.send.
+// at most validation.MaxReferenceLength characters. It needs quote.send,
+// and takes an idempotency key (see WithIdempotencyKey).
 func (e *Engine) AcceptQuote(ctx context.Context, userID, id string, on date.Date, purchaseOrder string) (Contract, error) {
-	var out Contract
-	_, err := e.changeQuote(ctx, userID, PermQuoteSend, id, 0, ActionQuoteAccepted, func(tx Tx, c *change, q *quote.Quote) error {
+	if err := e.access.Check(userID, PermQuoteSend); err != nil {
+		return Contract{}, err
+	}
+	return idempotent(ctx, e, userID, OpAcceptQuote, []any{id, on, purchaseOrder}, func(ctx context.Context, out *Contract) error {
 		var errs validation.Errors
 		if !errs.Text("purchase_order", purchaseOrder, validation.MaxReferenceLength) {
 			return errs.Err()
 		}
-		qc, err := q.Accept(e.newID(), on)
-		if err != nil {
-			return err
-		}
-		out = Contract{Contract: *qc, Customer: CustomerKey(qc.Buyer), PurchaseOrder: purchaseOrder}
-		cid := qc.ID.String()
-		v, err := tx.Contracts().Put(ctx, Record[Contract]{ID: cid, Value: out})
-		if err != nil {
-			return err
-		}
-		c.record(contractRef(cid), ActionContractCreated, nil, contractFields(out), v, "")
-		return nil
+		var accepted quote.Snapshot
+		return e.changeQuote(ctx, userID, PermQuoteSend, id, 0, ActionQuoteAccepted, &accepted, func(tx Tx, c *change, q *quote.Quote) error {
+			qc, err := q.Accept(e.newID(), on)
+			if err != nil {
+				return err
+			}
+			*out = Contract{Contract: *qc, Customer: CustomerKey(qc.Buyer), PurchaseOrder: purchaseOrder}
+			cid := qc.ID.String()
+			v, err := tx.Contracts().Put(ctx, Record[Contract]{ID: cid, Value: *out})
+			if err != nil {
+				return err
+			}
+			c.record(contractRef(cid), ActionContractCreated, nil, contractFields(*out), v, "")
+			return nil
+		})
 	})
-	return out, err
 }
 
 // DeclineQuote records that the buyer declined a sent quote on the given
 // day, for reason (required). The quote can then be revised. It needs
-// quote.send.
+// quote.send, and takes an idempotency key (see WithIdempotencyKey).
 func (e *Engine) DeclineQuote(ctx context.Context, userID, id string, on date.Date, reason string) (quote.Snapshot, error) {
-	return e.changeQuote(ctx, userID, PermQuoteSend, id, 0, ActionQuoteDeclined, func(_ Tx, _ *change, q *quote.Quote) error {
-		return q.Reject(reason, on)
+	if err := e.access.Check(userID, PermQuoteSend); err != nil {
+		return quote.Snapshot{}, err
+	}
+	return idempotent(ctx, e, userID, OpDeclineQuote, []any{id, on, reason}, func(ctx context.Context, out *quote.Snapshot) error {
+		return e.changeQuote(ctx, userID, PermQuoteSend, id, 0, ActionQuoteDeclined, out, func(_ Tx, _ *change, q *quote.Quote) error {
+			return q.Reject(reason, on)
+		})
 	})
 }
 
@@ -198,12 +222,51 @@ func (e *Engine) DeclineQuote(ctx context.Context, userID, id string, on date.Da
 // revision, starting from an old one that can no longer change (only
 // drafts are edited), and a quote already revised is refused, so a
 // revision never overwrites a change its author did not see.
+//
+// ReviseQuote takes an idempotency key (see WithIdempotencyKey). The
+// request a key stands for is then the quote revised and the input of the
+// new revision: edit runs first on a copy of the old revision's input, so
+// that a retry that makes the same revision gets the first one's result,
+// and one that makes another is refused.
 func (e *Engine) ReviseQuote(ctx context.Context, userID, id string, edit func(in *quote.Input) error) (quote.Snapshot, error) {
 	if err := e.access.Check(userID, PermQuoteCreate); err != nil {
 		return quote.Snapshot{}, err
 	}
-	var out quote.Snapshot
-	err := e.update(ctx, userID, func(tx Tx, c *change) error {
+	args := []any{id}
+	if _, ok := IdempotencyKeyFrom(ctx); ok {
+		in, err := e.revisedInput(ctx, id, edit)
+		if err != nil {
+			return quote.Snapshot{}, err
+		}
+		args = append(args, in)
+		edit = func(rev *quote.Input) error {
+			*rev = in
+			return nil
+		}
+	}
+	return idempotent(ctx, e, userID, OpReviseQuote, args, func(ctx context.Context, out *quote.Snapshot) error {
+		return e.revise(ctx, userID, id, edit, out)
+	})
+}
+
+// revisedInput returns the input of quote id changed by edit (nil keeps
+// it): the input of the revision that ReviseQuote would make of it.
+func (e *Engine) revisedInput(ctx context.Context, id string, edit func(in *quote.Input) error) (quote.Input, error) {
+	var in quote.Input
+	err := e.view(ctx, func(tx Tx) error {
+		rec, err := tx.Quotes().Get(ctx, id)
+		in = rec.Value.Input
+		return err
+	})
+	if err != nil || edit == nil {
+		return in, err
+	}
+	return in, edit(&in)
+}
+
+// revise stores the revision of quote id that edit makes, in out.
+func (e *Engine) revise(ctx context.Context, userID, id string, edit func(in *quote.Input) error, out *quote.Snapshot) error {
+	return e.update(ctx, userID, func(tx Tx, c *change) error {
 		old, v, err := loadQuote(ctx, tx, id)
 		if err != nil {
 			return err
@@ -221,17 +284,16 @@ func (e *Engine) ReviseQuote(ctx context.Context, userID, id string, edit func(i
 		if err != nil {
 			return err
 		}
-		out = rev.Snapshot()
+		*out = rev.Snapshot()
 		nid := out.ID.String()
-		nv, err := tx.Quotes().Put(ctx, Record[quote.Snapshot]{ID: nid, Value: out})
+		nv, err := tx.Quotes().Put(ctx, Record[quote.Snapshot]{ID: nid, Value: *out})
 		if err != nil {
 			return err
 		}
 		c.record(quoteRef(id), ActionQuoteRevised, before, quoteFields(oldSnap), ov, "")
-		c.record(quoteRef(nid), ActionQuoteCreated, nil, quoteFields(out), nv, "revision "+strconv.Itoa(out.Revision)+" of "+out.Input.Number)
+		c.record(quoteRef(nid), ActionQuoteCreated, nil, quoteFields(*out), nv, "revision "+strconv.Itoa(out.Revision)+" of "+out.Input.Number)
 		return nil
 	})
-	return out, err
 }
 
 // Contract returns a contract. It needs contract.view.
@@ -250,13 +312,20 @@ func (e *Engine) Contract(ctx context.Context, userID, id string) (Contract, err
 
 // ReachMilestone records that a milestone of a contract line was reached
 // on the given day, so that the next bill run bills it. It needs
-// contract.edit.
+// contract.edit, and takes an idempotency key (see WithIdempotencyKey).
 func (e *Engine) ReachMilestone(ctx context.Context, userID, contractID, lineID, milestone string, on date.Date) (Contract, error) {
 	if err := e.access.Check(userID, PermContractEdit); err != nil {
 		return Contract{}, err
 	}
-	var out Contract
-	err := e.update(ctx, userID, func(tx Tx, c *change) error {
+	return idempotent(ctx, e, userID, OpReachMilestone, []any{contractID, lineID, milestone, on}, func(ctx context.Context, out *Contract) error {
+		return e.reachMilestone(ctx, userID, contractID, lineID, milestone, on, out)
+	})
+}
+
+// reachMilestone records a milestone reached, and sets out to the
+// contract saved.
+func (e *Engine) reachMilestone(ctx context.Context, userID, contractID, lineID, milestone string, on date.Date, out *Contract) error {
+	return e.update(ctx, userID, func(tx Tx, c *change) error {
 		rec, err := tx.Contracts().Get(ctx, contractID)
 		if err != nil {
 			return err
@@ -278,8 +347,7 @@ func (e *Engine) ReachMilestone(ctx context.Context, userID, contractID, lineID,
 			return err
 		}
 		c.record(contractRef(contractID), ActionMilestoneReached, before, contractFields(ct), v, lineID+": "+milestone)
-		out = ct
+		*out = ct
 		return nil
 	})
-	return out, err
 }

@@ -31,8 +31,8 @@ type Store interface {
 }
 
 // Tx is one transaction: a collection per aggregate, the audit log, the
-// bill-run marks and the invoice numbering sequence, all committed
-// together.
+// bill-run marks, the invoice numbering sequence and the idempotency
+// keys, all committed together.
 type Tx interface {
 	// Quotes holds quotes, keyed by quote ID.
 	Quotes() Collection[quote.Snapshot]
@@ -61,6 +61,9 @@ type Tx interface {
 	// Sequence numbers issued documents inside this transaction: a
 	// number taken in a transaction that rolls back is not consumed.
 	Sequence() invoice.Sequence
+	// IdempotencyKeys records the calls made with idempotency keys, in
+	// the transaction of the change each records.
+	IdempotencyKeys() IdempotencyKeys
 }
 
 // Record is a stored value with its ID and version. Version is 1 after the

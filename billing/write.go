@@ -60,10 +60,14 @@ func (e *Engine) updateIn(ctx context.Context, run func(context.Context, func(Tx
 		if err := fn(tx, c); err != nil {
 			return err
 		}
-		if len(c.events) == 0 {
-			return nil
+		if len(c.events) > 0 {
+			if err := tx.Events().Append(ctx, c.events...); err != nil {
+				return err
+			}
 		}
-		return tx.Events().Append(ctx, c.events...)
+		// The idempotency key of the call, if it has one, is stored with
+		// its changes (see idempotent).
+		return e.putPendingKey(ctx, tx)
 	})
 	if err != nil {
 		return err

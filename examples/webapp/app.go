@@ -26,11 +26,13 @@ import (
 //go:embed templates/*.html static/*
 var assets embed.FS
 
-// The session cookie of the demo, and the field in which forms echo the
-// session's token.
+// The session cookie of the demo, the field in which forms echo the
+// session's token, and the field in which the forms that change
+// something carry an idempotency key, new each time a page shows them.
 const (
 	sessionCookie = "billkit_session"
 	csrfField     = "csrf"
+	keyField      = "idempotency_key"
 )
 
 // app is the web application: billkit's services over the seeded stores,
@@ -79,7 +81,9 @@ func newApp(ctx context.Context, log *slog.Logger, st stores) (*app, error) {
 	}
 	a := &app{svc: svc, mux: http.NewServeMux(), log: log, read: map[string]bool{}, secret: make([]byte, 32)}
 	_, _ = rand.Read(a.secret) // crypto/rand.Read never fails
-	if a.pages, err = parsePages(); err != nil {
+	// Form keys are IDs of the application, which the payment form gives
+	// the payment it records: seeded pages show the same keys every run.
+	if a.pages, err = parsePages(func() string { return svc.newID().String() }); err != nil {
 		return nil, err
 	}
 	// What happened more than a few days before today has been read.
@@ -223,6 +227,12 @@ func (a *app) form(h func(*request) (string, error), signedIn bool) http.Handler
 			a.fail(w, req, &statusError{code: http.StatusForbidden, title: "Not signed in",
 				msg: "Choose who you are before changing anything: sign in, then send the form again."})
 			return
+		}
+		// A form sent twice (a double click, a reload that posts again)
+		// carries the same key: the engine records it once, and the second
+		// answer is the first one's.
+		if key := r.PostForm.Get(keyField); key != "" {
+			req.Request = r.WithContext(billing.WithIdempotencyKey(r.Context(), key))
 		}
 		to, err := h(req)
 		if err != nil {

@@ -79,6 +79,9 @@ func explain(err error, user person) problem {
 		return problem{Status: http.StatusBadRequest, Title: "Please check the amount", Message: err.Error()}
 	case errors.As(err, &approval):
 		return problem{Status: http.StatusConflict, Title: "Approval needed", Message: approval.Error()}
+	case errors.Is(err, billing.ErrIdempotencyMismatch):
+		return problem{Status: http.StatusConflict, Title: "Sent already",
+			Message: "This form was sent already, with other values. Reload the page to start from what is saved now."}
 	case errors.As(err, &field):
 		return problem{Status: http.StatusBadRequest, Title: "Cannot show this document", Message: field.Error()}
 	case errors.Is(err, billing.ErrConflict), errors.Is(err, collab.ErrConflict):

@@ -414,7 +414,8 @@ func (a *app) creditNote(r *request) (string, error) {
 }
 
 // recordPayment records a transfer received today from the invoice's
-// customer, allocated to this invoice.
+// customer, allocated to this invoice. The form's key is the payment's
+// ID, so that the form sent twice names one payment.
 func (a *app) recordPayment(r *request) (string, error) {
 	e, ctx, id := a.svc.engine, r.Context(), r.PathValue("id")
 	s, err := e.Invoice(ctx, r.user.ID, id)
@@ -425,7 +426,11 @@ func (a *app) recordPayment(r *request) (string, error) {
 	if err != nil {
 		return "", badRequest("The amount should be a number such as 1800.00.")
 	}
-	p := invoice.Payment{ID: a.svc.newID(), Customer: billing.CustomerKey(s.Document.Buyer), Amount: amount,
+	pid, err := uuid.Parse(r.PostForm.Get(keyField))
+	if err != nil {
+		pid = a.svc.newID()
+	}
+	p := invoice.Payment{ID: pid, Customer: billing.CustomerKey(s.Document.Buyer), Amount: amount,
 		Date: today, Method: invoice.MethodTransfer, Reference: strings.TrimSpace(r.PostForm.Get("reference"))}
 	plan := invoice.AllocateParts(invoice.InvoiceAmount{InvoiceID: s.ID, Amount: amount})
 	if _, err := e.RecordPayment(ctx, r.user.ID, p, plan); err != nil {

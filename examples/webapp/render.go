@@ -53,7 +53,9 @@ var funcs = template.FuncMap{
 }
 
 // parsePages parses each page template with the layout around it.
-func parsePages() (map[string]*template.Template, error) {
+// formKey draws the idempotency key of a form that changes something,
+// each time a page shows it (see keyField).
+func parsePages(formKey func() string) (map[string]*template.Template, error) {
 	names, err := fs.Glob(assets, "templates/*.html")
 	if err != nil {
 		return nil, err
@@ -64,7 +66,8 @@ func parsePages() (map[string]*template.Template, error) {
 		if base == "layout" || strings.HasPrefix(base, "_") {
 			continue
 		}
-		t, err := template.New(base).Funcs(funcs).ParseFS(assets, "templates/layout.html", "templates/_*.html", n)
+		t, err := template.New(base).Funcs(funcs).Funcs(template.FuncMap{"formKey": formKey}).
+			ParseFS(assets, "templates/layout.html", "templates/_*.html", n)
 		if err != nil {
 			return nil, err
 		}

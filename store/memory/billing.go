@@ -42,10 +42,10 @@ import (
 //
 // Beyond billing.Store, Store documents the choices the port leaves open:
 // Scan with a limit of zero or less returns every record after the given
-// ID; empty IDs and mark keys are refused with a *validation.Error; a Tx
-// must not be used once its fn has returned, nor from several goroutines
-// at once; and fn must not call Update or View on the same store, which
-// would wait for itself forever.
+// ID; empty IDs, mark keys and idempotency keys (or their users) are
+// refused with a *validation.Error; a Tx must not be used once its fn has
+// returned, nor from several goroutines at once; and fn must not call
+// Update or View on the same store, which would wait for itself forever.
 type Store struct {
 	mu sync.RWMutex
 
@@ -57,6 +57,7 @@ type Store struct {
 	events    eventStore
 	marks     markStore
 	sequence  seriesStore
+	keys      keyStore
 }
 
 var (
@@ -79,6 +80,7 @@ func NewStore() *Store {
 		events:    newEventStore(),
 		marks:     markStore{marks: map[string]string{}},
 		sequence:  seriesStore{series: map[string]seriesState{}},
+		keys:      keyStore{keys: map[keyID]billing.IdempotencyRecord{}},
 	}
 }
 
@@ -135,6 +137,7 @@ func (s *Store) commit() {
 	s.events.commit()
 	s.marks.commit()
 	s.sequence.commit()
+	s.keys.commit()
 }
 
 // rollback undoes every write of the transaction that failed.
@@ -147,4 +150,5 @@ func (s *Store) rollback() {
 	s.events.rollback()
 	s.marks.rollback()
 	s.sequence.rollback()
+	s.keys.rollback()
 }

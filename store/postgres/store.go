@@ -38,8 +38,9 @@ import (
 // approval and event IDs are UUIDs in canonical (lowercase) form, as the
 // engine makes them: a Put or an Append of anything else is refused with
 // a *validation.Error naming the field, and a Get of it is a
-// *billing.NotFoundError. Ledger keys and mark keys are any non-empty
-// text. Event times are kept to the nanosecond.
+// *billing.NotFoundError. Ledger keys, mark keys and idempotency keys
+// (and their users) are any non-empty text. Event times are kept to the
+// nanosecond, those of idempotency keys to the microsecond.
 type Store struct {
 	pool    *pgxpool.Pool
 	owned   bool // Close closes pool

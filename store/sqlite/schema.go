@@ -118,6 +118,7 @@ var migrations = []migration{
 		) STRICT`,
 		`CREATE INDEX collab_attachments_by_object ON collab_attachments (object_kind, object_id, n)`,
 	}},
+	{version: 3, stmts: keysSchema}, // billing.IdempotencyKeys
 }
 
 // collectionTable returns the statement that creates the table of one

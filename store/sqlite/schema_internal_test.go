@@ -49,5 +49,5 @@ func TestOpenMigratesOlderSchema(t *testing.T) {
 		require.NoError(t, rows.Scan(&v))
 		versions = append(versions, v)
 	}
-	assert.Equal(t, []int{1, 2}, versions)
+	assert.Equal(t, []int{1, 2, 3}, versions)
 }

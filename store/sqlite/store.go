@@ -78,12 +78,12 @@ const Memory = ":memory:"
 //
 // Beyond billing.Store, Store makes the choices of the reference
 // in-memory store: Scan with a limit of zero or less returns every record
-// after the given ID; empty IDs and mark keys are refused with a
-// *validation.Error; the Kind of a ConflictError or NotFoundError is
-// "quote", "contract", "invoice", "ledger", "approval", "event" or
-// "mark"; a Tx must not be used once its fn has returned, nor from several
-// goroutines at once; and fn must not call Update or View on the same
-// Store, which could wait for itself forever.
+// after the given ID; empty IDs, mark keys and idempotency keys are
+// refused with a *validation.Error; the Kind of a ConflictError or
+// NotFoundError is "quote", "contract", "invoice", "ledger", "approval",
+// "event", "mark" or "idempotency_key"; a Tx must not be used once its fn
+// has returned, nor from several goroutines at once; and fn must not call
+// Update or View on the same Store, which could wait for itself forever.
 //
 // Values read back are decoded from JSON, so they share no memory with
 // the store. A value reads back as it was written, with the exceptions

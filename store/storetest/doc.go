@@ -3,8 +3,9 @@
 // typed conflict and not-found errors, ordered scans, atomic transactions
 // that leave nothing behind when they fail, read-only views, copies that
 // share nothing with what the store holds, an ordered and append-only
-// audit log, bill-run marks, and a gapless, chronological and
-// transactional numbering sequence, under concurrent use. It also runs
+// audit log, bill-run marks, a gapless, chronological and transactional
+// numbering sequence, and idempotency keys that one transaction of many
+// puts, under concurrent use. It also runs
 // engine edits of quotes and invoices over the store, which must refuse
 // an edit made from a stale version and write nothing.
 //
@@ -30,7 +31,7 @@
 // twice): engine calls racing through two engines, checked against the
 // invariants of money, numbering, dunning, approvals and payment IDs
 // (recorded once across customers), issued texts read back byte for
-// byte, with a
+// byte, calls retried and raced with one idempotency key, and a
 // randomized mix that runs for as long as StressVar says. PutContracts
 // fills a store with
 // contracts for bill-run tests and benchmarks, copied from MonthlyContract

@@ -30,8 +30,10 @@ import (
 // hold whatever the store: concurrent callers of one customer's
 // receivables never corrupt it and are never refused as bad input, a
 // step of dunning is recorded once however many record it at once, a
-// payment ID once across customers, even by calls that race, and the
-// texts of an issued invoice read back byte for byte.
+// payment ID once across customers, even by calls that race, the texts of
+// an issued invoice read back byte for byte, and a call made again with
+// its idempotency key, later or at the same time, changes nothing more
+// and gets the first call's result.
 func RunEngine(t *testing.T, openPair OpenPair) {
 	t.Helper()
 	tests := []struct {
@@ -45,6 +47,8 @@ func RunEngine(t *testing.T, openPair OpenPair) {
 		{"a payment ID is recorded once across customers", testPaymentIDOnce},
 		{"two customers racing for one payment ID do not both get it", testPaymentIDRace},
 		{"an issued invoice's texts read back byte for byte", testIssuedTexts},
+		{"a call retried with its idempotency key is answered and writes nothing", testKeyedRetries},
+		{"twin calls with one idempotency key make one change", testKeyedTwins},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

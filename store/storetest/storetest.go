@@ -42,6 +42,12 @@ func Run(t *testing.T, open func(t *testing.T) billing.Store) {
 			{"marks roll back with their transaction", testMarksRollback},
 			{"marks are written and read many at a time", testMarkAll},
 		}},
+		{"idempotency keys", []storeTest{
+			{"a key is put once per user", testKeys},
+			{"keys roll back with their transaction", testKeysRollback},
+			{"an expired key is replaced, and expiry deletes it", testKeysExpire},
+			{"one of many putters of a key wins", testConcurrentKeys},
+		}},
 		{"sequence", []storeTest{
 			{"numbers are gapless per series", testSequenceGapless},
 			{"numbers are chronological", testSequenceChronological},
