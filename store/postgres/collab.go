@@ -21,11 +21,12 @@ import (
 //	st, err := postgres.Open(ctx, dsn, postgres.WithSchema("billing"))
 //	threads, err := collab.NewService(st.Collab(), directory, policy)
 //
-// It is safe for concurrent use, by any number of instances. Each method
-// is one statement, or one READ COMMITTED transaction where a change
-// spans several tables (a poll or a task and its message). What a method
-// decides from what it reads conflicts with a concurrent twin through
-// the database, not a lock of this process: a thread, a follow, a
+// It is safe for concurrent use, by any number of instances. Each change
+// is one statement, or one READ COMMITTED transaction where it spans
+// several statements (a poll or a task and its message, a vote and the
+// check that its poll is open). What a method decides from what it reads
+// conflicts with a concurrent twin through the database, not a lock of
+// this process: a thread, a follow, a
 // reaction and a ballot are unique per object, user and message or poll,
 // updates of messages and tasks compare the version in their WHERE
 // clause, a vote holds its poll's row against a concurrent close, and a
@@ -55,7 +56,8 @@ var (
 )
 
 // Collab returns the collab.Store kept in the same schema as s. It is
-// valid until s is closed.
+// valid until s is closed. Each call writes the store's SQL anew: call it
+// once and keep the value.
 func (s *Store) Collab() *CollabStore {
 	return &CollabStore{
 		s:   s,
