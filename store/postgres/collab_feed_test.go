@@ -17,7 +17,7 @@ import (
 
 // threads returns a collab.Service over st's collab store, where u-a, u-b
 // and u-c see every object.
-func threads(t *testing.T, st *postgres.Store) *collab.Service {
+func threads(t testing.TB, st *postgres.Store) *collab.Service {
 	t.Helper()
 	dir := collab.NewMemoryDirectory()
 	for _, u := range []string{"u-a", "u-b", "u-c"} {
