@@ -228,7 +228,7 @@ func pageSQL(by pageBy, desc, from bool) string {
 	limit := fmt.Sprintf("$%d", next)
 	page := "SELECT * FROM {{s}}.collab_messages AS w WHERE " + where + " ORDER BY " + order + " LIMIT " + limit
 	if by == byObjects {
-		page = "SELECT w.* FROM unnest($1::text[], $2::text[]) AS o(kind, id) CROSS JOIN LATERAL (" + page +
+		page = "SELECT w.* FROM (SELECT DISTINCT * FROM unnest($1::text[], $2::text[])) AS o(kind, id) CROSS JOIN LATERAL (" + page +
 			") AS w ORDER BY " + order + " LIMIT " + limit
 	}
 	return "SELECT " + messageColumns + " FROM (" + page + ") AS m" + withReactions + " ORDER BY " + outer

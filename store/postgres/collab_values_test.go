@@ -102,6 +102,15 @@ func TestCollabValuesRoundTrip(t *testing.T) {
 	taken, err := s.TakeDigest(ctx, "u-b", collabT0)
 	require.NoError(t, err)
 	assert.Equal(t, []notify.Notification{n}, taken, "until is inclusive to the nanosecond")
+
+	quote := collab.Ref{Kind: collab.KindQuote, ID: "Q-1"}
+	list, err := s.ListMessages(ctx, collab.MessageQuery{Objects: []collab.Ref{collabInvoice, quote, collabInvoice}, Limit: 10})
+	require.NoError(t, err)
+	var ids []string
+	for _, m := range list {
+		ids = append(ids, m.ID)
+	}
+	assert.Equal(t, []string{"m-1", "m-2", "m-task-1", "poll-1"}, ids, "an object named twice is read once")
 }
 
 func TestCollabRefusesWhatPostgreSQLCannotStore(t *testing.T) {
