@@ -66,10 +66,10 @@ func (s *Store) Collab() *CollabStore {
 	}
 }
 
-// CreateThread implements collab.ThreadStore: it inserts t unless a
-// thread exists for t.Object, then reads the thread stored. Of two
-// concurrent calls for one object, the second waits for the first to
-// commit, inserts nothing and reads the first's thread.
+// CreateThread implements collab.ThreadStore: it returns the thread of
+// t.Object if there is one (the common case: every post asks), else
+// inserts t. Of two concurrent inserts for one object, the second waits
+// for the first to commit, inserts nothing and reads the first's thread.
 func (c *CollabStore) CreateThread(ctx context.Context, t collab.Thread) (collab.Thread, error) {
 	if err := ctx.Err(); err != nil {
 		return collab.Thread{}, err
@@ -83,6 +83,10 @@ func (c *CollabStore) CreateThread(ctx context.Context, t collab.Thread) (collab
 	f.time("thread.created_at", t.CreatedAt)
 	if err := f.err(); err != nil {
 		return collab.Thread{}, err
+	}
+	stored, err := c.ThreadByObject(ctx, t.Object)
+	if !errors.Is(err, collab.ErrNotFound) {
+		return stored, err
 	}
 	at, ns := splitTime(t.CreatedAt)
 	tag, err := c.s.pool.Exec(ctx, c.q.insertThread, string(t.Object.Kind), t.Object.ID, t.ID, optText(t.Title),
