@@ -26,10 +26,10 @@ import (
 // several statements (a poll or a task and its message, a vote and the
 // check that its poll is open). What a method decides from what it reads
 // conflicts with a concurrent twin through the database, not a lock of
-// this process: a thread, a follow, a
-// reaction and a ballot are unique per object, user and message or poll,
+// this process: keys make a thread unique per object, and a follow, a
+// reaction and a ballot unique per user and object, message or poll;
 // updates of messages and tasks compare the version in their WHERE
-// clause, a vote holds its poll's row against a concurrent close, and a
+// clause; a vote holds its poll's row against a concurrent close; a
 // reaction toggle holds an advisory lock on its message and user.
 //
 // CollabStore also implements collab.MessageFeed (see FollowMessages), so
