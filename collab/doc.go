@@ -53,7 +53,9 @@
 // collab stores through [Store] (github.com/billkit/billkit/store/memory
 // implements it), finds people through [Directory] ([MemoryDirectory] is a
 // simple one), and asks [AccessPolicy] about the host's objects; a
-// [HistorySource] and a [Content] store are optional.
+// [HistorySource] and a [Content] store are optional. A store that several
+// application instances share may implement [MessageFeed], through which
+// [Service.Listen] relays the messages posted through the other instances.
 //
 //	svc, err := collab.NewService(memory.NewCollabStore(), dir, policy,
 //		collab.WithNotifier(notifier))

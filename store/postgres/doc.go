@@ -25,4 +25,14 @@
 // connections: it connects again and delivers what was committed
 // meanwhile, each transaction once (see Store.Follow). WithLogger reports
 // those losses.
+//
+// The conversations about billing objects live in the same schema:
+// Collab returns a collab.Store holding threads, messages, reactions,
+// follows, notification preferences and digests, polls, tasks and
+// attachment metadata, which every instance shares. It implements
+// collab.MessageFeed too, so that collab.Service.Listen relays to each
+// instance the messages posted through the others:
+//
+//	threads, err := collab.NewService(st.Collab(), directory, engine.CollabPolicy(nil))
+//	go threads.Listen(ctx, hub.Publish)
 package postgres

@@ -11,6 +11,7 @@ import (
 
 	"github.com/billkit/billkit/billing"
 	"github.com/billkit/billkit/catalog"
+	"github.com/billkit/billkit/collab"
 	"github.com/billkit/billkit/date"
 	"github.com/billkit/billkit/quote"
 	"github.com/billkit/billkit/store/postgres"
@@ -82,4 +83,47 @@ func ExampleStore_Claim() {
 	if !ran {
 		fmt.Println("another instance is on it")
 	}
+}
+
+// Collab keeps the threads about billing objects beside them, shared by
+// every instance; Listen hands this instance the messages that the others
+// post, for its own subscribers (a WebSocket hub, server-sent events).
+// The example needs a database, so it is compiled, not run.
+func ExampleStore_Collab() {
+	ctx := context.Background()
+	st, err := postgres.Open(ctx, os.Getenv("BILLKIT_POSTGRES_DSN"), postgres.WithSchema("billing"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer st.Close()
+
+	dir := collab.NewMemoryDirectory()
+	for _, u := range [][3]string{{"u-claire", "claire", "Claire Dubois"}, {"u-bob", "bob", "Bob Stone"}} {
+		if err := dir.AddUser(u[0], u[1], u[2]); err != nil {
+			log.Fatal(err)
+		}
+	}
+	staff := collab.PolicyFuncs{View: func(context.Context, string, collab.Ref) (bool, error) { return true, nil }}
+	threads, err := collab.NewService(st.Collab(), dir, staff)
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	listening, stop := context.WithCancel(ctx)
+	defer stop()
+	go func() {
+		err := threads.Listen(listening, func(m collab.Message) {
+			fmt.Printf("%s posted on %s through another instance\n", m.Author, m.Object)
+		})
+		if err != nil && !errors.Is(err, context.Canceled) {
+			log.Print(err)
+		}
+	}()
+
+	invoice := collab.Ref{Kind: collab.KindInvoice, ID: "INV-2026-0042"}
+	msg, err := threads.Post(ctx, "u-claire", invoice, "@bob is the 12 % discount on line 3 what ACME signed for?")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(msg.Mentions[0].Name, "follows", msg.Object)
 }

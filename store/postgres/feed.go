@@ -36,19 +36,49 @@ import (
 // is logged at warning level when the store has a logger (see
 // WithLogger). Follow returns ctx's error once ctx ends.
 func (s *Store) Follow(ctx context.Context, fn func(billing.Event)) error {
-	f := &follower{s: s, fn: fn, own: s.origin.String() + " ", delivered: map[uint64]struct{}{}}
+	return follow(ctx, s, feed[billing.Event]{
+		what: "event", channel: s.channel, app: feedName(s.schema),
+		ofTx: s.q.eventsOfTx, between: s.q.eventsBetween, scan: scanEvent,
+	}, fn)
+}
+
+// feed says what a follower follows: the rows that transactions commit
+// to one table and notify on one channel with the Store's origin and
+// their transaction ID, as "origin xid".
+type feed[T any] struct {
+	what    string // what the rows are, for the log
+	channel string // the NOTIFY channel
+	app     string // the application name of the listening connection
+	// ofTx selects the rows of one transaction ($1, as text), in the
+	// order they are delivered.
+	ofTx string
+	// between selects, after the transaction ID as text, the rows of the
+	// transactions of other stores committed between two snapshots:
+	// visible in the second ($3), not in the first ($4), whose origin is
+	// not $5. Those are the first snapshot's running transactions ($2)
+	// and the ones that started after it (from its xmax, $1). Rows come
+	// by transaction, in the order they are delivered.
+	between string
+	// scan reads the row, after the transaction ID when tx is not nil.
+	scan func(rows pgx.Rows, tx *string) (T, error)
+}
+
+// follow follows f for s until ctx ends, as Follow describes, calling fn
+// with each row.
+func follow[T any](ctx context.Context, s *Store, f feed[T], fn func(T)) error {
+	fl := &follower[T]{s: s, f: f, fn: fn, own: s.origin.String() + " ", delivered: map[uint64]struct{}{}}
 	wait := minFollowWait
 	for {
-		err := f.listen(ctx)
+		err := fl.listen(ctx)
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		if f.listening {
+		if fl.listening {
 			// It was following: the next loss waits little again.
-			wait, f.listening = minFollowWait, false
+			wait, fl.listening = minFollowWait, false
 		}
 		if s.log != nil {
-			s.log.Warn("postgres: the event feed lost its connection; connecting again",
+			s.log.Warn("postgres: the "+f.what+" feed lost its connection; connecting again",
 				"schema", s.schema, "err", err, "wait", wait)
 		}
 		// Instances that lost the server at once come back at different
@@ -79,9 +109,10 @@ const catchUpEvery = 1024
 // transaction visible in base has been delivered or was committed before
 // Follow started; delivered holds the transactions delivered since that
 // base was taken.
-type follower struct {
+type follower[T any] struct {
 	s         *Store
-	fn        func(billing.Event)
+	f         feed[T]
+	fn        func(T)
 	own       string // the notification payload prefix of s's transactions
 	base      *snapshot
 	delivered map[uint64]struct{}
@@ -89,7 +120,7 @@ type follower struct {
 }
 
 // listen follows the feed over one connection until it fails or ctx ends.
-func (f *follower) listen(ctx context.Context) error {
+func (f *follower[T]) listen(ctx context.Context) error {
 	pc, err := f.s.pool.Acquire(ctx)
 	if err != nil {
 		return err
@@ -101,7 +132,7 @@ func (f *follower) listen(ctx context.Context) error {
 		_ = conn.Close(cctx)
 	}()
 	// The connection shows as the schema's feed in pg_stat_activity.
-	if _, err := conn.Exec(ctx, "SELECT set_config('application_name', $1, false)", feedName(f.s.schema)); err != nil {
+	if _, err := conn.Exec(ctx, "SELECT set_config('application_name', $1, false)", f.f.app); err != nil {
 		return err
 	}
 	if f.base == nil {
@@ -111,7 +142,7 @@ func (f *follower) listen(ctx context.Context) error {
 			return err
 		}
 	}
-	if _, err := conn.Exec(ctx, "LISTEN "+pgx.Identifier{f.s.channel}.Sanitize()); err != nil {
+	if _, err := conn.Exec(ctx, "LISTEN "+pgx.Identifier{f.f.channel}.Sanitize()); err != nil {
 		return err
 	}
 	// Whatever commits from now on is notified; what committed since
@@ -125,7 +156,7 @@ func (f *follower) listen(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		if n.Channel != f.s.channel || strings.HasPrefix(n.Payload, f.own) {
+		if n.Channel != f.f.channel || strings.HasPrefix(n.Payload, f.own) {
 			continue
 		}
 		_, text, ok := strings.Cut(n.Payload, " ")
@@ -142,17 +173,17 @@ func (f *follower) listen(ctx context.Context) error {
 		if _, ok := f.delivered[xid]; ok {
 			continue
 		}
-		rows, err := conn.Query(ctx, f.s.q.eventsOfTx, text)
+		rows, err := conn.Query(ctx, f.f.ofTx, text)
 		if err != nil {
 			return err
 		}
-		events, err := scanEvents(rows)
+		items, _, err := scanTx(rows, f.f.scan, false)
 		if err != nil {
 			return err
 		}
 		f.delivered[xid] = struct{}{}
-		for _, ev := range events {
-			f.fn(ev)
+		for _, it := range items {
+			f.fn(it)
 		}
 		if len(f.delivered) >= catchUpEvery {
 			if err := f.catchUp(ctx, conn); err != nil {
@@ -169,28 +200,28 @@ func feedName(schema string) string { return "billkit feed " + schema }
 // catchUp delivers the transactions of other stores committed since base
 // that were not delivered yet, then makes the current snapshot the base:
 // whatever commits after it is notified to conn, which listens.
-func (f *follower) catchUp(ctx context.Context, conn *pgx.Conn) error {
+func (f *follower[T]) catchUp(ctx context.Context, conn *pgx.Conn) error {
 	now, err := currentSnapshot(ctx, conn)
 	if err != nil {
 		return err
 	}
-	rows, err := conn.Query(ctx, f.s.q.eventsBetween, strconv.FormatUint(f.base.xmax, 10), f.base.xipArray(),
+	rows, err := conn.Query(ctx, f.f.between, strconv.FormatUint(f.base.xmax, 10), f.base.xipArray(),
 		now.text, f.base.text, f.s.origin)
 	if err != nil {
 		return err
 	}
-	events, txs, err := scanTxEvents(rows)
+	items, txs, err := scanTx(rows, f.f.scan, true)
 	if err != nil {
 		return err
 	}
 	skip := false // the transaction was delivered from its notification
-	for i, ev := range events {
+	for i, it := range items {
 		if i == 0 || txs[i] != txs[i-1] {
 			_, skip = f.delivered[txs[i]]
 			f.delivered[txs[i]] = struct{}{}
 		}
 		if !skip {
-			f.fn(ev)
+			f.fn(it)
 		}
 	}
 	f.base = now
@@ -202,27 +233,36 @@ func (f *follower) catchUp(ctx context.Context, conn *pgx.Conn) error {
 	return nil
 }
 
-// scanTxEvents reads rows of a transaction ID followed by the event
-// columns, and returns the events with the transaction of each.
-func scanTxEvents(rows pgx.Rows) ([]billing.Event, []uint64, error) {
+// scanTx reads the rows of a feed with scan and closes rows. When
+// withTx is set, each row starts with its transaction ID, returned
+// beside each item.
+func scanTx[T any](rows pgx.Rows, scan func(pgx.Rows, *string) (T, error), withTx bool) ([]T, []uint64, error) {
 	defer rows.Close()
 	var (
-		events []billing.Event
-		txs    []uint64
+		items []T
+		txs   []uint64
+		text  string
+		tx    *string
 	)
+	if withTx {
+		tx = &text
+	}
 	for rows.Next() {
-		var text string
-		ev, err := scanEvent(rows, &text)
+		it, err := scan(rows, tx)
 		if err != nil {
 			return nil, nil, err
+		}
+		items = append(items, it)
+		if !withTx {
+			continue
 		}
 		xid, err := strconv.ParseUint(text, 10, 64)
 		if err != nil {
 			return nil, nil, fmt.Errorf("postgres: transaction ID %q: %w", text, err)
 		}
-		events, txs = append(events, ev), append(txs, xid)
+		txs = append(txs, xid)
 	}
-	return events, txs, rows.Err()
+	return items, txs, rows.Err()
 }
 
 // snapshot is a PostgreSQL snapshot (pg_snapshot): the transactions

@@ -106,6 +106,7 @@ ALTER TABLE {{s}}.events ADD COLUMN origin uuid;
 COMMENT ON COLUMN {{s}}.events.origin IS 'the Store value that appended the event: its event feed skips its own';
 `},
 	{3, "idempotency keys", keysMigration},
+	{4, "threads: collab.Store", collabSchema},
 }
 
 // migrate applies the migrations the schema lacks, in one transaction
