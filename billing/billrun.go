@@ -128,7 +128,8 @@ type BillRunReport struct {
 	// BillRunOptions.OnInvoice for the documents).
 	Invoices []BilledInvoice
 	// Billed counts the charges billed, AlreadyBilled those that an
-	// earlier run had billed and were skipped.
+	// earlier run had billed and were skipped, of the contracts that did
+	// not fail.
 	Billed, AlreadyBilled int
 	// Failures lists the contracts that could not be billed.
 	Failures []BillRunFailure

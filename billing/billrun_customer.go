@@ -130,9 +130,9 @@ func (e *Engine) billCustomer(ctx context.Context, r *retrier, userID string, on
 }
 
 // failAll returns res with every contract failed with err, and nothing
-// billed.
+// billed or found billed: what a failed transaction read is not reported.
 func failAll(res groupResult, contracts []*Contract, err error) groupResult {
-	res.invoices, res.failures, res.billed = nil, res.failures[:0], 0
+	res.invoices, res.failures, res.billed, res.already = nil, res.failures[:0], 0, 0
 	for i := range contracts {
 		res.failures = append(res.failures, BillRunFailure{ContractID: contracts[i].ID.String(), Customer: contracts[i].Customer,
 			Err: err, Transient: transient(err)})
