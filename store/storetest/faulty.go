@@ -125,7 +125,8 @@ func (f *Faults) Injected(k Fault) int {
 // Outage fails every transaction for the next d, beside the random
 // faults, as a database server restarting: a transaction that begins
 // fails with FaultBegin, one under way fails at its next call with
-// FaultStatement, or at its commit with FaultCommitLost.
+// FaultStatement, or at its commit with FaultCommitLost. Outage(0) ends
+// the outage under way.
 func (f *Faults) Outage(d time.Duration) {
 	f.downTill.Store(time.Now().Add(d).UnixNano())
 }
