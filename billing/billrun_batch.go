@@ -24,9 +24,6 @@ type batchCustomer struct {
 	// base is the number of failures of the contracts themselves, which
 	// come before those of drawing up the invoices.
 	base int
-	// elsewhere is set when another engine instance holds the customer's
-	// claim: the last try left the customer to it.
-	elsewhere bool
 }
 
 // billBatch bills several customers in one transaction, and writes each
@@ -168,13 +165,13 @@ func (e *Engine) billBatchPlain(ctx context.Context, userID string, on date.Date
 
 // settle records in the result of each customer of a batch what the
 // batch's committed transaction wrote: the invoices and the charges they
-// bill. A customer left to another instance is reported by it, broken
-// contracts included.
+// bill. A customer left to another instance (res.elsewhere) is reported
+// by it, broken contracts included.
 func settle(work []batchCustomer) {
 	for i := range work {
 		w := &work[i]
-		if w.elsewhere {
-			w.res.elsewhere, w.res.failures = true, nil
+		if w.res.elsewhere {
+			w.res.failures = nil
 			continue
 		}
 		w.res.invoices = w.drafts
@@ -241,7 +238,8 @@ func (e *Engine) billBatchClaimed(ctx context.Context, cl Claimer, userID string
 		}
 		for i := range work {
 			w := &work[i]
-			if w.elsewhere = !claimed[i]; w.elsewhere {
+			// The last try's claims decide what is reported.
+			if w.res.elsewhere = !claimed[i]; w.res.elsewhere {
 				w.drafts, w.res.already = nil, 0
 				continue
 			}

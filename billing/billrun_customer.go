@@ -22,7 +22,7 @@ type groupResult struct {
 	failures        []BillRunFailure
 	billed, already int
 	// elsewhere is set when another engine instance was billing the
-	// customer.
+	// customer: its claim was held elsewhere in the batch's last try.
 	elsewhere bool
 	// contracts is the number of the customer's contracts.
 	contracts int
@@ -132,7 +132,7 @@ func (e *Engine) billCustomer(ctx context.Context, r *retrier, userID string, on
 // failAll returns res with every contract failed with err, and nothing
 // billed or found billed: what a failed transaction read is not reported.
 func failAll(res groupResult, contracts []*Contract, err error) groupResult {
-	res.invoices, res.failures, res.billed, res.already = nil, res.failures[:0], 0, 0
+	res.invoices, res.failures, res.billed, res.already, res.elsewhere = nil, res.failures[:0], 0, 0, false
 	for i := range contracts {
 		res.failures = append(res.failures, BillRunFailure{ContractID: contracts[i].ID.String(), Customer: contracts[i].Customer,
 			Err: err, Transient: transient(err)})

@@ -221,7 +221,7 @@ func uncertainOf(err error) *uncertainBatch {
 func (e *Engine) kept(ctx context.Context, work []batchCustomer) (bool, error) {
 	var keys, ids []string
 	for i := range work {
-		if work[i].elsewhere {
+		if work[i].res.elsewhere {
 			continue
 		}
 		for _, d := range work[i].drafts {
