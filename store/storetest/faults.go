@@ -259,8 +259,9 @@ func checkLedgers(t *testing.T, e *billing.Engine, stored []invoice.Snapshot) {
 }
 
 // testFaultyCalls records payments and creates invoices through faults,
-// as a host would: trying again after a failure, and reading back what a
-// call of unknown outcome wrote before trying it again.
+// as a host would: trying again after a failure, reading back what a
+// call of unknown outcome wrote before trying it again, or trying it
+// again with the same idempotency key.
 func testFaultyCalls(t *testing.T, st billing.Store) {
 	const n = 12
 	ctx := context.Background()
@@ -327,6 +328,37 @@ func testFaultyCalls(t *testing.T, st billing.Store) {
 			require.ErrorIs(t, getErr, billing.ErrNotFound, "invoice %s failed, but created: %v", snap.ID, err)
 		}
 	}
+
+	// With an idempotency key, trying again until the call succeeds
+	// creates each invoice once, whatever became of the tries before:
+	// here, commits lost, or kept with their answer lost.
+	lossy := NewFaults(0.5, 5, FaultCommitKept, FaultCommitLost)
+	keyedEngine, _ := faultEngines(t, st, lossy, desk, &today)
+	before, err := clean.Invoices(ctx, faultUser, nil)
+	require.NoError(t, err)
+	created := map[string]bool{}
+	for k := range 12 {
+		keyed := billing.WithIdempotencyKey(ctx, "storetest-create-"+strconv.Itoa(k))
+		var snap invoice.Snapshot
+		err := errors.New("not tried")
+		for try := 0; try < 50 && err != nil; try++ {
+			if snap, err = keyedEngine.CreateInvoice(keyed, faultUser, doc); err != nil {
+				require.ErrorIs(t, err, billing.ErrUnavailable)
+			}
+		}
+		require.NoError(t, err, "invoice %d never created", k)
+		created[snap.ID.String()] = true
+	}
+	require.Positive(t, lossy.Injected(FaultCommitKept), "no commit was kept with its answer lost")
+	after, err := clean.Invoices(ctx, faultUser, nil)
+	require.NoError(t, err)
+	assert.Len(t, after, len(before)+len(created), "each keyed call created one invoice")
+	for _, inv := range after {
+		if !slices.ContainsFunc(before, func(s invoice.Snapshot) bool { return s.ID == inv.ID }) {
+			assert.True(t, created[inv.ID.String()], "invoice %s created by a try that did not return it", inv.ID)
+		}
+	}
+
 	require.Positive(t, injected(faults), "no fault was injected")
 	t.Logf("create invoice outcomes: %v; faults: begin %d, statement %d, commit lost %d, commit kept %d", outcomes,
 		faults.Injected(FaultBegin), faults.Injected(FaultStatement), faults.Injected(FaultCommitLost), faults.Injected(FaultCommitKept))
