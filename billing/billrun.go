@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/google/uuid"
 
@@ -24,10 +25,25 @@ type BillRunOptions struct {
 	// Batch is the largest number of customers billed in one
 	// transaction; 0 means DefaultBillRunBatch. Larger batches write
 	// faster, above all to a database, where each commit waits for the
-	// disk; a batch whose transaction fails is billed again one customer
-	// per transaction. With Issue, a batch holds the numbering series
-	// until it commits, so other issuers wait for it.
+	// disk; a batch whose transaction fails, other than for the store
+	// staying unavailable, is billed again one customer per transaction.
+	// With Issue, a batch holds the numbering series until it commits, so
+	// other issuers wait for it.
 	Batch int
+	// Retries is the number of times a transaction of the run that failed
+	// for a transient reason is tried again before the run gives up on
+	// it: the store unavailable (ErrUnavailable, as when the database
+	// restarts), or a conflict with a concurrent transaction
+	// (ErrConflict). 0 means DefaultBillRunRetries (6); a negative value,
+	// no retry.
+	Retries int
+	// RetryBackoff is the pause before the first retry; it doubles before
+	// each next one, up to MaxBillRunRetryBackoff (2 s) or RetryBackoff
+	// itself if longer, and each pause is lengthened by up to half at
+	// random. 0 means DefaultBillRunRetryBackoff (50 ms); a negative
+	// value is refused. The defaults ride out a store unavailable for
+	// about three seconds.
+	RetryBackoff time.Duration
 	// DryRun computes the invoices the run would create and writes
 	// nothing.
 	DryRun bool
@@ -84,11 +100,22 @@ type BillRunProgress struct {
 }
 
 // BillRunFailure reports a contract a bill run could not bill. The run
-// goes on with the other contracts.
+// goes on with the other contracts, unless the store stayed unavailable.
 type BillRunFailure struct {
+	// ContractID is the contract's ID, Customer its customer's key.
 	ContractID string
 	Customer   string
-	Err        error
+	// Err is why: a fault of the contract (a line that cannot be priced,
+	// an invoice that cannot be drawn up), or the store's error. An
+	// *OutcomeUnknownError means the run could not learn whether the
+	// customer's invoices were kept: running again bills them if they
+	// were not, and nothing twice.
+	Err error
+	// Transient is set when Err is a failure that running again may cure,
+	// which persisted through the run's retries: the store unavailable
+	// (errors.Is ErrUnavailable) or a conflict with concurrent
+	// transactions (ErrConflict).
+	Transient bool
 }
 
 // BillRunReport is what a bill run did (or, for a dry run, would do).
@@ -101,7 +128,8 @@ type BillRunReport struct {
 	// BillRunOptions.OnInvoice for the documents).
 	Invoices []BilledInvoice
 	// Billed counts the charges billed, AlreadyBilled those that an
-	// earlier run had billed and were skipped.
+	// earlier run had billed and were skipped, of the contracts that did
+	// not fail.
 	Billed, AlreadyBilled int
 	// Failures lists the contracts that could not be billed.
 	Failures []BillRunFailure
@@ -109,6 +137,13 @@ type BillRunReport struct {
 	// that was billing their customer at the same time (on stores that
 	// implement Claimer); that instance reports them, failures included.
 	Elsewhere int
+	// Skipped counts the contracts the run did not reach because it
+	// stopped early: its context ended, or the store stayed unavailable
+	// through every retry. Running again bills them.
+	Skipped int
+	// Retries counts the transactions the run tried again after a
+	// transient failure (see BillRunOptions.Retries).
+	Retries int
 }
 
 // BillRun bills every contract line with a charge due on or before the
@@ -127,8 +162,18 @@ type BillRunReport struct {
 // customer's invoices are always in one transaction, so a run interrupted
 // half way (a cancelled context, a crash) leaves whole invoices only, and
 // running again bills what remains. A contract that cannot be billed is
-// reported in the report's Failures and does not stop the run; the error
-// returned is the context's, or a failure to read the contracts.
+// reported in the report's Failures and does not stop the run.
+//
+// A transaction that fails for a transient reason, the store unavailable
+// or a conflict with a concurrent transaction, is tried again with
+// backoff (see BillRunOptions.Retries). A commit whose outcome is
+// unknown is settled by reading the marks of its charges, so a retry
+// never bills twice. When the store stays unavailable through every
+// retry, the run stops: the customers of the transactions that failed
+// are in Failures, those not reached counted in Skipped, and BillRun
+// returns the report with an error that wraps ErrUnavailable. Running
+// again, once the store is back, bills what remains. The error returned
+// is otherwise the context's, or a failure to read the contracts.
 //
 // On a store that several engine instances share and that implements
 // Claimer, each batch is billed in one transaction holding the claims of
@@ -148,8 +193,20 @@ func (e *Engine) BillRun(ctx context.Context, userID string, on date.Date, opts 
 			return rep, err
 		}
 	}
-	groups, total, err := e.customerGroups(ctx)
+	retry, err := newRetrier(opts)
 	if err != nil {
+		return rep, err
+	}
+	var (
+		groups [][]*Contract
+		total  int
+	)
+	err = retry.do(ctx, func() (err error) {
+		groups, total, err = e.customerGroups(ctx)
+		return err
+	})
+	if err != nil {
+		rep.Retries = int(retry.count.Load())
 		return rep, err
 	}
 	rep.Contracts = total
@@ -184,7 +241,7 @@ func (e *Engine) BillRun(ctx context.Context, userID string, on date.Date, opts 
 			// Each worker takes the next batch as it becomes free: no
 			// hand-off between goroutines, which would wait for one
 			// another on a busy machine.
-			for ctx.Err() == nil {
+			for ctx.Err() == nil && !retry.stopped() {
 				lo := int(next.Add(int64(batch))) - batch
 				if lo >= len(groups) {
 					break
@@ -193,7 +250,7 @@ func (e *Engine) BillRun(ctx context.Context, userID string, on date.Date, opts 
 				if sc != nil {
 					sc.reset()
 				}
-				e.billBatch(ctx, userID, on, groups[lo:hi], results[lo:hi], opts, sc, guess)
+				e.billBatch(ctx, retry, userID, on, groups[lo:hi], results[lo:hi], opts, sc, guess)
 				if opts.Progress != nil || opts.OnInvoice != nil {
 					mu.Lock()
 					for i := lo; i < hi; i++ {
@@ -232,17 +289,27 @@ func (e *Engine) BillRun(ctx context.Context, userID string, on date.Date, opts 
 		count += len(r.summaries)
 	}
 	rep.Invoices = make([]BilledInvoice, 0, count)
+	rep.Skipped = total
 	for _, r := range results {
 		rep.Invoices = append(rep.Invoices, r.summaries...)
 		rep.Failures = append(rep.Failures, r.failures...)
 		rep.Billed += r.billed
 		rep.AlreadyBilled += r.already
+		rep.Skipped -= r.contracts
 		if r.elsewhere {
 			rep.Elsewhere += r.contracts
 		}
 	}
+	rep.Retries = int(retry.count.Load())
 	slices.SortStableFunc(rep.Invoices, func(a, b BilledInvoice) int { return strings.Compare(a.Customer, b.Customer) })
-	return rep, ctx.Err()
+	if err := ctx.Err(); err != nil {
+		return rep, err
+	}
+	if retry.stopped() {
+		return rep, fmt.Errorf("billing: the bill run stopped after %d of %d contracts, the store staying unavailable: %w",
+			total-rep.Skipped, total, retry.cause)
+	}
+	return rep, nil
 }
 
 // customerGroups reads every contract and groups them by customer, in the

@@ -27,17 +27,20 @@ type batchCustomer struct {
 }
 
 // billBatch bills several customers in one transaction, and writes each
-// customer's result in results. If that transaction fails, nothing of it
-// is kept and each customer is billed again in a transaction of its own,
-// so that a customer that cannot be billed fails alone.
+// customer's result in results. A transaction that fails for a transient
+// reason is tried again (see billRetrying). If it still fails, nothing of
+// it is kept; a store that stayed unavailable stops the run, and the
+// batch's customers fail with its error; otherwise each customer is
+// billed again in a transaction of its own, so that a customer that
+// cannot be billed fails alone.
 //
 // sc, when not nil, is memory the batch draws up its invoices in; the
 // caller reuses it for the next batch once this one is summarised. guess
 // is the worker's guess that the batch was never billed (see
 // billBatchPlain).
-func (e *Engine) billBatch(ctx context.Context, userID string, on date.Date, groups [][]*Contract, results []groupResult, opts BillRunOptions, sc *scratch, guess *unbilledGuess) {
+func (e *Engine) billBatch(ctx context.Context, r *retrier, userID string, on date.Date, groups [][]*Contract, results []groupResult, opts BillRunOptions, sc *scratch, guess *unbilledGuess) {
 	if len(groups) == 1 {
-		results[0] = e.billCustomer(ctx, userID, on, groups[0], opts)
+		results[0] = e.billCustomer(ctx, r, userID, on, groups[0], opts)
 		return
 	}
 	work := make([]batchCustomer, 0, len(groups))
@@ -50,7 +53,7 @@ func (e *Engine) billBatch(ctx context.Context, userID string, on date.Date, gro
 	if len(work) == 0 {
 		return
 	}
-	err := e.billWork(ctx, userID, on, work, opts, sc, guess)
+	err := e.billRetrying(ctx, r, userID, on, work, opts, sc, guess)
 	switch {
 	case err == nil:
 	case ctx.Err() != nil:
@@ -59,9 +62,20 @@ func (e *Engine) billBatch(ctx context.Context, userID string, on date.Date, gro
 		for _, w := range work {
 			*w.res = failAll(*w.res, w.contracts, ctx.Err())
 		}
+	case errors.Is(err, ErrUnavailable) || r.stopped():
+		// The store stayed unavailable through every retry: billing the
+		// customers one by one would fail the same way, slower.
+		r.giveUp(err)
+		for _, w := range work {
+			*w.res = failAll(*w.res, w.contracts, err)
+		}
 	default:
 		for i, contracts := range groups {
-			results[i] = e.billCustomer(ctx, userID, on, contracts, opts)
+			if r.stopped() {
+				results[i] = failAll(results[i], contracts, r.cause)
+				continue
+			}
+			results[i] = e.billCustomer(ctx, r, userID, on, contracts, opts)
 		}
 	}
 }
@@ -140,19 +154,31 @@ func (e *Engine) billBatchPlain(ctx context.Context, userID string, on date.Date
 		w.res.already = len(w.due) - len(fresh[i])
 	}
 	if !opts.DryRun && slices.ContainsFunc(work, func(w batchCustomer) bool { return len(w.drafts) > 0 }) {
-		err = e.update(ctx, userID, func(tx Tx, c *change) error { return e.writeBatch(ctx, tx, c, on, work, nil, opts) })
+		err = e.updateBatch(ctx, e.store.Update, userID, func(tx Tx, c *change) error { return e.writeBatch(ctx, tx, c, on, work, nil, opts) })
 		if err != nil {
 			return err
 		}
 	}
+	settle(work)
+	return nil
+}
+
+// settle records in the result of each customer of a batch what the
+// batch's committed transaction wrote: the invoices and the charges they
+// bill. A customer left to another instance (res.elsewhere) is reported
+// by it, broken contracts included.
+func settle(work []batchCustomer) {
 	for i := range work {
 		w := &work[i]
+		if w.res.elsewhere {
+			w.res.failures = nil
+			continue
+		}
 		w.res.invoices = w.drafts
 		for _, d := range w.drafts {
 			w.res.billed += len(d.charges)
 		}
 	}
-	return nil
 }
 
 // unbilledGuess is a bill-run worker's guess that the charges of its next
@@ -205,14 +231,16 @@ func (e *Engine) billBatchClaimed(ctx context.Context, cl Claimer, userID string
 			return fn(tx)
 		})
 	}
-	err := e.updateIn(ctx, run, userID, func(tx Tx, c *change) error {
+	err := e.updateBatch(ctx, run, userID, func(tx Tx, c *change) error {
 		marked, err := tx.Marks().MarkedAmong(ctx, dueKeys(work, claimed))
 		if err != nil {
 			return err
 		}
 		for i := range work {
 			w := &work[i]
-			if !claimed[i] {
+			// The last try's claims decide what is reported.
+			if w.res.elsewhere = !claimed[i]; w.res.elsewhere {
+				w.drafts, w.res.already = nil, 0
 				continue
 			}
 			fresh := notIn(w.due, marked)
@@ -226,19 +254,7 @@ func (e *Engine) billBatchClaimed(ctx context.Context, cl Claimer, userID string
 	if err != nil {
 		return err
 	}
-	for i := range work {
-		w := &work[i]
-		if !claimed[i] {
-			// The instance that holds the claim reports the customer,
-			// its broken contracts included.
-			w.res.elsewhere, w.res.failures = true, nil
-			continue
-		}
-		w.res.invoices = w.drafts
-		for _, d := range w.drafts {
-			w.res.billed += len(d.charges)
-		}
-	}
+	settle(work)
 	return nil
 }
 

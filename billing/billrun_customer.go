@@ -22,7 +22,7 @@ type groupResult struct {
 	failures        []BillRunFailure
 	billed, already int
 	// elsewhere is set when another engine instance was billing the
-	// customer.
+	// customer: its claim was held elsewhere in the batch's last try.
 	elsewhere bool
 	// contracts is the number of the customer's contracts.
 	contracts int
@@ -110,31 +110,32 @@ func carve[T any](buf *[]T, n int) []T {
 var errRaced = errors.New("billing: charges billed concurrently")
 
 // billCustomer bills the due charges of one customer's contracts in one
-// transaction, reading again what is unbilled when another run billed
-// some of it meanwhile.
-func (e *Engine) billCustomer(ctx context.Context, userID string, on date.Date, contracts []*Contract, opts BillRunOptions) groupResult {
+// transaction, tried again after transient failures (see billRetrying). A
+// store that stayed unavailable through every retry stops the run.
+func (e *Engine) billCustomer(ctx context.Context, r *retrier, userID string, on date.Date, contracts []*Contract, opts BillRunOptions) groupResult {
 	var res groupResult
 	w, ok := e.customerWork(ctx, on, contracts, &res, nil)
 	if !ok {
 		return res
 	}
 	work := []batchCustomer{w}
-	for attempt := 0; ; attempt++ {
-		err := e.billWork(ctx, userID, on, work, opts, nil, nil)
-		if errors.Is(err, errRaced) && attempt < 3 {
-			continue
+	err := e.billRetrying(ctx, r, userID, on, work, opts, nil, nil)
+	if err != nil {
+		if errors.Is(err, ErrUnavailable) && ctx.Err() == nil {
+			r.giveUp(err)
 		}
-		if err != nil {
-			return failAll(res, contracts, err)
-		}
-		return res
+		return failAll(res, contracts, err)
 	}
+	return res
 }
 
+// failAll returns res with every contract failed with err, and nothing
+// billed or found billed: what a failed transaction read is not reported.
 func failAll(res groupResult, contracts []*Contract, err error) groupResult {
-	res.invoices, res.failures, res.billed = nil, res.failures[:0], 0
+	res.invoices, res.failures, res.billed, res.already, res.elsewhere = nil, res.failures[:0], 0, 0, false
 	for i := range contracts {
-		res.failures = append(res.failures, BillRunFailure{ContractID: contracts[i].ID.String(), Customer: contracts[i].Customer, Err: err})
+		res.failures = append(res.failures, BillRunFailure{ContractID: contracts[i].ID.String(), Customer: contracts[i].Customer,
+			Err: err, Transient: transient(err)})
 	}
 	return res
 }

@@ -86,7 +86,11 @@
 // second run of the same day bills nothing again, and a run interrupted
 // half way leaves whole invoices only and resumes where it stopped. On a
 // store shared by several instances (one implementing Claimer), runs
-// started at once split the customers between them.
+// started at once split the customers between them. A transaction that
+// fails because the store is unavailable (ErrUnavailable) or conflicts
+// with a concurrent one is tried again with backoff, so a database
+// restart of a few seconds is ridden out; a store that stays down stops
+// the run with an error, and running it again later bills the rest.
 //
 // # Dunning
 //

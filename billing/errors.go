@@ -41,6 +41,16 @@ var (
 	// idempotency key was used again for another call. Retrying does not
 	// help: the caller must use a new key.
 	ErrIdempotencyMismatch = errors.New("billing: idempotency key reused for another request")
+
+	// ErrUnavailable is wrapped by errors that report a store that could
+	// not be reached, or that lost its connection, its disk or its
+	// server during a transaction: the database restarting, a refused or
+	// broken connection, a pool that could not hand out one. Nothing is
+	// wrong with the request, and trying it again once the store is back
+	// may succeed. Unless the error is an *OutcomeUnknownError, nothing
+	// of the transaction was kept. Stores return it wrapped in an
+	// *UnavailableError or an *OutcomeUnknownError.
+	ErrUnavailable = errors.New("billing: store unavailable")
 )
 
 // NotFoundError reports a missing object. It wraps [ErrNotFound]. Stores
@@ -147,3 +157,49 @@ func (e *IdempotencyError) Error() string {
 
 // Unwrap returns [ErrIdempotencyMismatch].
 func (e *IdempotencyError) Unwrap() error { return ErrIdempotencyMismatch }
+
+// UnavailableError reports a transaction that failed because the store
+// could not be reached or lost its connection: nothing of it was kept,
+// and trying again later may succeed. It wraps [ErrUnavailable] and the
+// store's own error, which errors.As finds for a host that wants the
+// driver's details.
+type UnavailableError struct {
+	// Err is the store's error.
+	Err error
+}
+
+// Error implements the error interface.
+func (e *UnavailableError) Error() string {
+	return "billing: store unavailable: " + e.Err.Error()
+}
+
+// Unwrap returns [ErrUnavailable] and the store's error.
+func (e *UnavailableError) Unwrap() []error { return []error{ErrUnavailable, e.Err} }
+
+// OutcomeUnknownError reports a commit whose outcome is unknown: the
+// connection was lost after the commit was sent and before the store
+// answered, so the transaction may have been kept, or not. It wraps
+// [ErrUnavailable] and the store's error.
+//
+// A host that gets it makes the call again with the same idempotency key
+// (see WithIdempotencyKey): if the first was kept, the engine answers with
+// its result and writes nothing; if not, the call runs. Without a key,
+// the host reads back what the call would have written before doing it
+// again: the object by its ID, or the customer's statement for a
+// payment, whose ID is recorded once. Bill runs settle it themselves (see
+// Engine.BillRun): a run that reports it can simply be run again, as
+// every run can, and bills nothing twice. If the change was kept, its
+// audit events are in the store, but the engine has not delivered them
+// to subscribers, nor sent its notifications.
+type OutcomeUnknownError struct {
+	// Err is the store's error.
+	Err error
+}
+
+// Error implements the error interface.
+func (e *OutcomeUnknownError) Error() string {
+	return "billing: commit outcome unknown, the transaction may or may not have been kept: " + e.Err.Error()
+}
+
+// Unwrap returns [ErrUnavailable] and the store's error.
+func (e *OutcomeUnknownError) Unwrap() []error { return []error{ErrUnavailable, e.Err} }

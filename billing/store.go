@@ -20,6 +20,13 @@ import (
 // with what it holds: changing a returned value never changes the stored
 // one. The one exception is SharedScanner, an optional capability whose
 // callers promise to only read what it returns.
+//
+// A store that cannot reach its database, or loses it during a
+// transaction, fails with an error that wraps ErrUnavailable (an
+// *UnavailableError) rather than its driver's own error, so that the
+// engine and the host can tell a transient failure from a refusal; and a
+// commit it sent without learning whether it was kept fails with an
+// *OutcomeUnknownError. Any other error of Update means nothing was kept.
 type Store interface {
 	// Update runs fn in a read-write transaction and commits what it wrote
 	// if fn returns nil. It returns fn's error, or the commit's. If fn

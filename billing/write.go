@@ -54,6 +54,19 @@ func (e *Engine) update(ctx context.Context, actor string, fn func(tx Tx, c *cha
 // updateIn is update with the transaction run by run: the store's Update,
 // or a claim on a shared store.
 func (e *Engine) updateIn(ctx context.Context, run func(context.Context, func(Tx) error) error, actor string, fn func(tx Tx, c *change) error) error {
+	c, err := e.transact(ctx, run, actor, fn)
+	if err != nil {
+		return err
+	}
+	e.publish(ctx, c)
+	return nil
+}
+
+// transact runs fn in one transaction run by run on behalf of actor, and
+// appends the events fn recorded in the same transaction. It returns the
+// change, for the caller to publish once it knows the transaction was
+// committed.
+func (e *Engine) transact(ctx context.Context, run func(context.Context, func(Tx) error) error, actor string, fn func(tx Tx, c *change) error) (*change, error) {
 	c := &change{e: e, actor: actor}
 	err := run(ctx, func(tx Tx) error {
 		c.events, c.notes = c.events[:0], c.notes[:0]
@@ -69,16 +82,18 @@ func (e *Engine) updateIn(ctx context.Context, run func(context.Context, func(Tx
 		// its changes (see idempotent).
 		return e.putPendingKey(ctx, tx)
 	})
-	if err != nil {
-		return err
-	}
+	return c, err
+}
+
+// publish delivers the events of a committed change to subscribers and
+// sends its notifications.
+func (e *Engine) publish(ctx context.Context, c *change) {
 	e.broker.publish(c.events)
 	for _, n := range c.notes {
 		// A notification that cannot be delivered does not undo the
 		// committed change; the notifier reports its own failures.
 		_ = e.notifier.Notify(ctx, n)
 	}
-	return nil
 }
 
 // view runs fn in a read-only transaction.

@@ -35,4 +35,11 @@
 //
 //	threads, err := collab.NewService(st.Collab(), directory, engine.CollabPolicy(nil))
 //	go threads.Listen(ctx, hub.Publish)
+//
+// Errors come as billkit's, so that a host need not import pgx: a server
+// out of reach, restarting, or a connection lost is a
+// *billing.UnavailableError (errors.Is billing.ErrUnavailable); a commit
+// whose answer was lost with its connection a *billing.OutcomeUnknownError;
+// transactions aborted by a concurrent one a *RetryError (errors.Is
+// billing.ErrConflict). Each keeps pgx's error for errors.As.
 package postgres

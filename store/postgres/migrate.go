@@ -116,7 +116,7 @@ func (s *Store) migrate(ctx context.Context) error {
 	schema := pgx.Identifier{s.schema}.Sanitize()
 	ptx, err := s.pool.Begin(ctx)
 	if err != nil {
-		return fmt.Errorf("postgres: migrate: %w", err)
+		return fmt.Errorf("postgres: migrate: %w", mapErr(err))
 	}
 	defer func() {
 		rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
@@ -138,27 +138,27 @@ func (s *Store) migrate(ctx context.Context) error {
 			args = append(args, lockKey("migrate", s.schema, ""))
 		}
 		if _, err := ptx.Exec(ctx, q, args...); err != nil {
-			return fmt.Errorf("postgres: migrate: %w", err)
+			return fmt.Errorf("postgres: migrate: %w", mapErr(err))
 		}
 	}
 	var current int
 	err = ptx.QueryRow(ctx, "SELECT coalesce(max(version), 0) FROM "+schema+".schema_migrations").Scan(&current)
 	if err != nil {
-		return fmt.Errorf("postgres: migrate: %w", err)
+		return fmt.Errorf("postgres: migrate: %w", mapErr(err))
 	}
 	for _, m := range migrations {
 		if m.version <= current {
 			continue
 		}
 		if _, err := ptx.Exec(ctx, strings.ReplaceAll(m.sql, "{{s}}", schema)); err != nil {
-			return fmt.Errorf("postgres: migration %d (%s): %w", m.version, m.name, err)
+			return fmt.Errorf("postgres: migration %d (%s): %w", m.version, m.name, mapErr(err))
 		}
 		if _, err := ptx.Exec(ctx, "INSERT INTO "+schema+".schema_migrations (version, name) VALUES ($1, $2)", m.version, m.name); err != nil {
-			return fmt.Errorf("postgres: migration %d (%s): %w", m.version, m.name, err)
+			return fmt.Errorf("postgres: migration %d (%s): %w", m.version, m.name, mapErr(err))
 		}
 	}
 	if err := ptx.Commit(ctx); err != nil {
-		return fmt.Errorf("postgres: migrate: %w", err)
+		return fmt.Errorf("postgres: migrate: %w", mapErr(err))
 	}
 	return nil
 }

@@ -144,6 +144,15 @@ func (s *Store) Schema() string { return s.schema }
 // lost connection, a cancelled context), Update rolls back and returns
 // that failure even if fn ignored it. A cancelled ctx is refused before fn
 // runs.
+//
+// A server that cannot be reached, a connection lost or terminated, a
+// server shutting down or starting up, fail with a
+// *billing.UnavailableError (it wraps billing.ErrUnavailable and pgx's
+// error): nothing was kept, and the same Update may succeed later, on a
+// new connection from the pool. A connection lost while the COMMIT was
+// under way fails with a *billing.OutcomeUnknownError: the transaction
+// may have been kept, and the caller reads back what it wrote before
+// writing it again.
 func (s *Store) Update(ctx context.Context, fn func(tx billing.Tx) error) error {
 	_, err := s.run(ctx, true, nil, false, func(t billing.Tx, _ []bool) error { return fn(t) })
 	return err
@@ -207,7 +216,7 @@ func (s *Store) run(ctx context.Context, write bool, claims []int64, all bool, f
 		return true, t.failed
 	}
 	if err := ptx.Commit(ctx); err != nil {
-		return true, mapErr(err)
+		return true, commitErr(err)
 	}
 	return true, nil
 }

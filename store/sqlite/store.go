@@ -62,6 +62,10 @@ const Memory = ":memory:"
 // wait their turn in Go, honouring their context; those of other
 // processes are waited for up to the busy timeout (see WithBusyTimeout),
 // after which Update fails with an error that wraps billing.ErrConflict.
+// A disk that fails or is full fails Update with a
+// *billing.UnavailableError, which wraps billing.ErrUnavailable, and a
+// disk failure during the commit with a *billing.OutcomeUnknownError: the
+// write-ahead log may have received the transaction.
 // If fn returns an error or panics, the transaction is rolled back:
 // nothing of it is kept, and the invoice numbers it took are handed out
 // again.
@@ -307,7 +311,7 @@ func (s *Store) end(ctx context.Context, sqlTx *sql.Tx, write, commit bool) erro
 		return nil
 	}
 	if err := sqlTx.Commit(); err != nil {
-		return dbError(ctx, "commit", err)
+		return commitError(ctx, err)
 	}
 	return nil
 }

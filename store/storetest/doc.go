@@ -37,4 +37,11 @@
 // contracts for bill-run tests and benchmarks, copied from MonthlyContract
 // over Desk's catalogue; IDs and SubscriptionInvoice give other
 // benchmarks their data.
+//
+// Faults wraps any store to fail its transactions at random, as a
+// database whose connections are lost now and then: before they begin,
+// during them, or at their commit, including after the store committed
+// (the outcome unknown to the caller). RunFaults drives bill runs and
+// engine calls through it and checks that nothing was half written and
+// no failure hidden; every store runs it beside Run.
 package storetest
